@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SocketExercises.Common;
+
+/// <summary>The <c>--host</c> and <c>--port</c> options, with their environment variables and the course's defaults.</summary>
+internal sealed class EndpointOptions
+{
+    public const string DefaultHost = "127.0.0.1";
+    public const int DefaultPort = 65432;
+    public const string HostVariable = "SOCKET_HOST";
+    public const string PortVariable = "SOCKET_PORT";
+
+    public Option<string> Host { get; } = new("--host")
+    {
+        Description = $"Host name or IP address [env: {HostVariable}]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } host ? host : DefaultHost,
+    };
+
+    public Option<int> Port { get; } = new("--port")
+    {
+        Description = $"TCP port, 1 to 65535 [env: {PortVariable}]",
+        DefaultValueFactory = PortFromEnvironment,
+        CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--port", result),
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Host);
+        command.Options.Add(Port);
+    }
+
+    /// <summary>Resolves the host to one address, preferring IPv4 as the course's examples do.</summary>
+    public static IPAddress Resolve(string host)
+    {
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return address;
+        }
+        try
+        {
+            var addresses = Dns.GetHostAddresses(host);
+            return addresses.FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                ?? addresses.First();
+        }
+        catch (Exception e) when (e is SocketException or InvalidOperationException or ArgumentException)
+        {
+            throw new ExerciseException($"Cannot find the host '{host}': {e.Message}", ExitCodes.Usage);
+        }
+    }
+
+    private static int PortFromEnvironment(ArgumentResult result) =>
+        Environment.GetEnvironmentVariable(PortVariable) is { Length: > 0 } text
+            ? OptionParsers.Port(text, PortVariable, result)
+            : DefaultPort;
+}

@@ -1,0 +1,83 @@
+// The reference echo server: every byte a client sends comes straight back, to many clients at once.
+// Each socket call is the Berkeley call the course teaches; exercises/01-echo/README.md maps them.
+using System.Net;
+using System.Net.Sockets;
+using SocketExercises.Common;
+
+return await ExerciseHost.RunServerAsync(args, "Echo server: sends every byte back to the client that sent it.", EchoServer.RunAsync);
+
+internal static class EchoServer
+{
+    public static async Task RunAsync(ServerOptions options, CancellationToken stopping)
+    {
+        // socket(): a TCP socket (a byte stream) for the address family of the host we listen on.
+        using var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+
+        // bind() claims the host and port; listen() lets the operating system queue incoming connections.
+        listener.Bind(new IPEndPoint(options.Address, options.Port));
+        listener.Listen();
+        Console.WriteLine($"Echo server listening on {listener.LocalEndPoint}. Press Ctrl+C to stop.");
+
+        while (true)
+        {
+            Socket client;
+            try
+            {
+                // accept() waits for the next client and gives back a new socket for that one connection.
+                client = await listener.AcceptAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                break; // Ctrl+C or SIGTERM: stop accepting
+            }
+
+            // Not awaited: each client gets its own task, so a slow or idle client never holds up another.
+            _ = ServeClientAsync(client, stopping);
+        }
+        Console.WriteLine("Echo server stopped.");
+    }
+
+    private static async Task ServeClientAsync(Socket client, CancellationToken stopping)
+    {
+        var remote = client.RemoteEndPoint;
+        Console.WriteLine($"Client {remote} connected.");
+        using (client) // close() when we are done, however we leave
+        {
+            var buffer = new byte[4096];
+            try
+            {
+                while (true)
+                {
+                    // recv(): waits for at least one byte; TCP may hand over a message in pieces of any size.
+                    int received = await client.ReceiveAsync(buffer, SocketFlags.None, stopping);
+                    if (received == 0)
+                    {
+                        break; // 0 bytes: the client shut down its sending side, and the echo is all sent
+                    }
+                    // Echo exactly the bytes received this time, never the whole buffer.
+                    await SendAllAsync(client, buffer.AsMemory(0, received), stopping);
+                }
+                Console.WriteLine($"Client {remote} finished.");
+            }
+            catch (SocketException e)
+            {
+                // A client that resets or vanishes ends its own connection, never the server.
+                Console.WriteLine($"Client {remote} left abruptly: {e.SocketErrorCode}.");
+            }
+            catch (OperationCanceledException)
+            {
+                // The server is stopping: just close this connection.
+            }
+        }
+    }
+
+    // send() may take fewer bytes than offered; loop until all are gone (Python's sendall()).
+    private static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken stopping)
+    {
+        while (!data.IsEmpty)
+        {
+            int sent = await socket.SendAsync(data, SocketFlags.None, stopping);
+            data = data[sent..];
+        }
+    }
+}
