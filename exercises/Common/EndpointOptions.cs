@@ -5,8 +5,11 @@ using System.Net.Sockets;
 
 namespace SocketExercises.Common;
 
-/// <summary>The <c>--host</c> and <c>--port</c> options, with their environment variables and the course's defaults.</summary>
-internal sealed class EndpointOptions
+/// <summary>
+/// The <c>--host</c> and <c>--port</c> options, with their environment variables and the course's defaults,
+/// shared by the exercise programs and the grader so both read an address the same way.
+/// </summary>
+public sealed class EndpointOptions
 {
     public const string DefaultHost = "127.0.0.1";
     public const int DefaultPort = 65432;
@@ -26,6 +29,7 @@ internal sealed class EndpointOptions
         CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--port", result),
     };
 
+    /// <summary>Adds both options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(Host);

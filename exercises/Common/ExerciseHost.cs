@@ -26,7 +26,7 @@ public static class ExerciseHost
             var options = new ServerOptions(host, EndpointOptions.Resolve(host), parsed.GetValue(endpoint.Port));
             return serve(options, stopping);
         }, stopping));
-        return InvokeAsync(command, args);
+        return CommandLine.InvokeAsync(command, args);
     }
 
     /// <summary>Runs a client: <paramref name="talk"/> gets the server's address and the message to send.</summary>
@@ -65,22 +65,7 @@ public static class ExerciseHost
                 TimeSpan.FromSeconds(parsed.GetValue(timeout)));
             return talk(options, stopping);
         }, stopping));
-        return InvokeAsync(command, args);
-    }
-
-    private static async Task<int> InvokeAsync(RootCommand command, string[] args)
-    {
-        var parsed = command.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var error in parsed.Errors)
-            {
-                await Console.Error.WriteLineAsync($"{Program}: {error.Message}");
-            }
-            await Console.Error.WriteLineAsync($"Run '{Program} --help' to see the options.");
-            return ExitCodes.Usage;
-        }
-        return await parsed.InvokeAsync();
+        return CommandLine.InvokeAsync(command, args);
     }
 
     private static async Task<int> GuardAsync(Func<Task> run, CancellationToken stopping)

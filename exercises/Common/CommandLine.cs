@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace SocketExercises.Common;
+
+/// <summary>Runs a parsed command line the way every program of the kit does.</summary>
+public static class CommandLine
+{
+    /// <summary>
+    /// Parses <paramref name="args"/>; on a usage error prints each problem and a pointer to --help and
+    /// returns <see cref="ExitCodes.Usage"/>, otherwise invokes the command's action and returns its exit code.
+    /// </summary>
+    public static async Task<int> InvokeAsync(RootCommand command, string[] args)
+    {
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            string program = AppDomain.CurrentDomain.FriendlyName;
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"{program}: {error.Message}");
+            }
+            await Console.Error.WriteLineAsync("Add --help to the command to see its options.");
+            return ExitCodes.Usage;
+        }
+        return await parsed.InvokeAsync();
+    }
+}

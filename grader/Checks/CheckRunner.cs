@@ -1,0 +1,111 @@
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks;
+
+/// <summary>
+/// Runs checks one after another, each within its own time limit and all within the grading budget,
+/// and turns every outcome (a failure, a timeout, an unreachable server) into a <see cref="CheckResult"/>.
+/// Checks run in sequence so that each failure points at one behaviour: a server that serves one client
+/// at a time fails the concurrency check, not every check that happened to overlap with another.
+/// </summary>
+public sealed class CheckRunner(GradingOptions options, TimeProvider time)
+{
+    /// <param name="checks">The checks, in the order they run.</param>
+    /// <param name="target">What they check.</param>
+    /// <param name="revival">Brings the target back between checks, when it can; null when it cannot.</param>
+    /// <param name="cancellationToken">Interrupts grading.</param>
+    public async Task<IReadOnlyList<CheckResult>> RunAsync<TTarget>(
+        IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken)
+    {
+        var results = new List<CheckResult>();
+        string? skipReason = null;
+        long started = time.GetTimestamp();
+        foreach (var check in checks)
+        {
+            if (skipReason is null && results.Count > 0 && revival is not null)
+            {
+                // Bringing the server back counts against the grading budget too.
+                using var budget = Deadline.After(Remaining(started), time, cancellationToken);
+                if (await revival.ReviveAsync(results[^1].Info, unreachable: false, budget.Token) == Revival.Failed)
+                {
+                    skipReason = "Not run: the server had exited and could not be started again (see the notes).";
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            var remaining = Remaining(started);
+            if (skipReason is null && remaining <= TimeSpan.Zero)
+            {
+                skipReason = $"Not run: grading stops after {Received.Seconds(options.TotalTimeLimit)}, and the earlier checks used that time up.";
+            }
+            if (skipReason is not null)
+            {
+                results.Add(new CheckResult(check.Info, CheckStatus.Skipped, TimeSpan.Zero, skipReason));
+                continue;
+            }
+
+            var limit = check.TimeLimit < remaining ? check.TimeLimit : remaining;
+            var (result, unreachable) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
+            results.Add(result);
+            if (unreachable && !await RevivedAsync(revival, check.Info, Remaining(started), cancellationToken))
+            {
+                // Everything after this would fail the same way: say it once, here, and skip the rest.
+                skipReason = $"Not run: the program under test could not be reached (see {check.Info.Id}).";
+            }
+        }
+        return results;
+    }
+
+    private TimeSpan Remaining(long started) => options.TotalTimeLimit - time.GetElapsedTime(started);
+
+    private async Task<bool> RevivedAsync(IRevival? revival, CheckInfo failed, TimeSpan remaining, CancellationToken cancellationToken)
+    {
+        if (revival is null || remaining <= TimeSpan.Zero)
+        {
+            return false;
+        }
+        using var budget = Deadline.After(remaining, time, cancellationToken);
+        return await revival.ReviveAsync(failed, unreachable: true, budget.Token) == Revival.Restarted;
+    }
+
+    private async Task<(CheckResult Result, bool Unreachable)> RunOneAsync<TTarget>(
+        ICheck<TTarget> check, TTarget target, TimeSpan limit, bool anyPassed, CancellationToken cancellationToken)
+    {
+        long started = time.GetTimestamp();
+        CheckResult Failed(string message) => new(check.Info, CheckStatus.Failed, time.GetElapsedTime(started), message);
+
+        using var deadline = Deadline.After(limit, time, cancellationToken);
+        try
+        {
+            await check.RunAsync(target, deadline.Token);
+            return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)), false);
+        }
+        catch (CheckFailedException e)
+        {
+            return (Failed(e.Message), false);
+        }
+        catch (WireException e)
+        {
+            return (Failed(e.Message), false);
+        }
+        catch (ServerUnreachableException e)
+        {
+            string context = anyPassed
+                ? "The server accepted connections earlier in this grading, so it has stopped or crashed since."
+                : "Is the server running, and listening on this host and port?";
+            return (Failed($"{e.Message}\n{context}"), true);
+        }
+        catch (TargetUnreachableException e)
+        {
+            return (Failed(e.Message), true);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            return (Failed($"The check did not finish within its limit of {Received.Seconds(limit)}."), false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A grader must report, never crash, whatever a server does to it.
+            return (Failed($"Unexpected {e.GetType().Name} while checking: {e.Message}"), false);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks.EchoClient;
+
+/// <summary>§7: the client sends its message, all of it and only it.</summary>
+public sealed class SendsMessage : EchoClientCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "echo-client.sends-message",
+        "sends its message",
+        "§7",
+        "Encode the message with Encoding.UTF8.GetBytes and send all of it, looping until SendAsync has taken every byte. Send nothing else (no newline) unless the grader is told so with --message.");
+
+    protected override void Judge(ClientUnderTest client, ClientSession session)
+    {
+        var expected = Encoding.UTF8.GetBytes(client.ExpectedMessage);
+        if (session.Request.AsSpan().SequenceEqual(expected))
+        {
+            return;
+        }
+        if (session.Request.Length == 0)
+        {
+            throw new CheckFailedException($"The client connected but sent nothing; the grader expected {ByteText.Quote(expected)}.\n{session.ShowOutput()}");
+        }
+        throw new CheckFailedException(
+            $"The client did not send the expected message (the grader was told to expect {ByteText.Quote(expected)} with --message).\n"
+            + ByteDiff.Describe(expected, session.Request));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks.EchoServer;
+
+/// <summary>The exchanges that echo checks are made of, each failing with a message that shows the bytes.</summary>
+internal static class EchoExchange
+{
+    /// <summary>Sends <paramref name="payload"/> and expects exactly it back.</summary>
+    public static async Task EchoAsync(WireConnection connection, byte[] payload, CancellationToken cancellationToken)
+    {
+        await connection.SendAsync(payload, cancellationToken);
+        await ExpectEchoAsync(connection, payload, cancellationToken);
+    }
+
+    /// <inheritdoc cref="EchoAsync(WireConnection, byte[], CancellationToken)"/>
+    public static Task EchoAsync(WireConnection connection, string text, CancellationToken cancellationToken) =>
+        EchoAsync(connection, Encoding.UTF8.GetBytes(text), cancellationToken);
+
+    /// <summary>Receives as many bytes as <paramref name="sent"/> holds and fails unless they are the same.</summary>
+    public static async Task ExpectEchoAsync(WireConnection connection, byte[] sent, CancellationToken cancellationToken)
+    {
+        var received = await connection.ReceiveAsync(sent.Length, cancellationToken);
+        ExpectSame(connection, sent, received);
+    }
+
+    /// <summary>Fails unless <paramref name="received"/> is exactly the echo of <paramref name="sent"/>.</summary>
+    public static void ExpectSame(WireConnection connection, byte[] sent, Received received)
+    {
+        if (received.Data.AsSpan().SequenceEqual(sent))
+        {
+            return;
+        }
+        string how = received.End == ReceiveEnd.Complete
+            ? $"{received.Data.Length} bytes came back, but not the same ones"
+            : $"{received.Data.Length} came back, then {received.DescribeEnd()}";
+        throw new CheckFailedException(
+            $"{Capitalized(connection.Label)} sent {sent.Length} bytes and expected them back unchanged: {how}.\n"
+            + ByteDiff.Describe(sent, received.Data));
+    }
+
+    /// <summary>Fails if anything arrives before a quiet period passes: the server must send only echoes.</summary>
+    public static async Task ExpectNothingAsync(WireConnection connection, string when, CancellationToken cancellationToken)
+    {
+        var received = await connection.ReceiveWhileTalkingAsync(cancellationToken);
+        if (received.Data.Length > 0)
+        {
+            throw new CheckFailedException(
+                $"{Capitalized(connection.Label)} received {received.Data.Length} bytes {when} that it never sent: {ByteText.Quote(received.Data, 96)}.");
+        }
+        if (received.End is ReceiveEnd.Closed or ReceiveEnd.Reset)
+        {
+            throw new CheckFailedException($"{Capitalized(connection.Label)} was disconnected {when}: {received.DescribeEnd()}.");
+        }
+    }
+
+    public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,11 @@
+namespace SocketExercises.Grader.Checks.EchoServer;
+
+/// <summary>A check of the echo server (docs/protocol.md, part 1).</summary>
+public abstract class EchoServerCheck : ICheck<ServerTarget>
+{
+    public abstract CheckInfo Info { get; }
+
+    public virtual TimeSpan TimeLimit => TimeSpan.FromSeconds(10);
+
+    public abstract Task RunAsync(ServerTarget target, CancellationToken cancellationToken);
+}

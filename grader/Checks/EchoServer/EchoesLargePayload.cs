@@ -1,0 +1,25 @@
+namespace SocketExercises.Grader.Checks.EchoServer;
+
+/// <summary>§2: 1 MiB of random bytes, echoed while the grader is still sending.</summary>
+public sealed class EchoesLargePayload(Payloads payloads) : EchoServerCheck
+{
+    public const int Size = 1024 * 1024;
+
+    public override CheckInfo Info { get; } = new(
+        "echo.large-payload",
+        "echoes 1 MiB while the client is still sending",
+        "§2",
+        "Echo as you receive, with a fixed-size buffer in a loop. Don't collect everything first, don't stop after one buffer-full, and send every byte (loop until SendAsync has taken all of them).");
+
+    public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
+    {
+        var payload = payloads.Bytes(Info.Id, Size);
+        await using var client = await target.ConnectAsync("the client", cancellationToken);
+
+        // Read while writing: 1 MiB is more than the socket buffers hold, so a server that echoes only
+        // after reading everything, or a grader that reads only after writing everything, would stall.
+        var echo = EchoExchange.ExpectEchoAsync(client, payload, cancellationToken);
+        var send = client.SendAsync(payload, cancellationToken);
+        await Task.WhenAll(echo, send);
+    }
+}

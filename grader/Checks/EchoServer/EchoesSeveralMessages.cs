@@ -1,0 +1,22 @@
+namespace SocketExercises.Grader.Checks.EchoServer;
+
+/// <summary>§2: one connection, several messages, each echoed before the next is sent.</summary>
+public sealed class EchoesSeveralMessages(Payloads payloads) : EchoServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "echo.several-messages",
+        "echoes several messages on one connection",
+        "§2",
+        "Keep receiving and echoing on the same connection until ReceiveAsync returns 0; don't close it after the first message.");
+
+    public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
+    {
+        var random = payloads.For(Info.Id);
+        await using var client = await target.ConnectAsync("the client", cancellationToken);
+        for (int i = 1; i <= 5; i++)
+        {
+            var message = payloads.Text(random, random.Next(1, 200));
+            await EchoExchange.EchoAsync(client, message, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace SocketExercises.Grader.Checks.EchoServer;
+
+/// <summary>
+/// §4: three clients at once, the first one idle. The grader talks to them newest first: a server that
+/// serves one client at a time is still stuck on the first, and the listen backlog cannot hide that,
+/// because a queued connection is accepted but never read.
+/// </summary>
+public sealed class ServesClientsConcurrently : EchoServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "echo.concurrent-clients",
+        "serves several clients at once while the first one stays connected and idle",
+        "§4",
+        "Don't serve a client inside the accept loop. Start a task per client (`_ = ServeClientAsync(client, stopping);`, not awaited) and go straight back to AcceptAsync(), so no client waits for another.");
+
+    public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
+    {
+        await using var first = await target.ConnectAsync("client 1", cancellationToken);
+        await using var second = await target.ConnectAsync("client 2", cancellationToken);
+        await using var third = await target.ConnectAsync("client 3", cancellationToken);
+        try
+        {
+            await EchoExchange.EchoAsync(third, "third client, talking while client 1 is idle", cancellationToken);
+            await EchoExchange.EchoAsync(second, "second client", cancellationToken);
+            await EchoExchange.EchoAsync(first, "first client, last to talk", cancellationToken);
+        }
+        catch (CheckFailedException e)
+        {
+            throw new CheckFailedException(
+                $"{e.Message}\nThree clients were connected at once, client 1 idle. A server that serves one client at a time never reads from the others.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace SocketExercises.Grader.Checks.EchoServer;
+
+/// <summary>§5: after one client leaves, the server accepts and serves the next.</summary>
+public sealed class ServesSecondClient : EchoServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "echo.second-client",
+        "serves a second client after the first one left",
+        "§5",
+        "Keep accepting in a loop: when a client disconnects, close only that client's socket and go back to AcceptAsync() for the next. Never exit or close the listening socket because one client left.");
+
+    public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
+    {
+        await using (var first = await target.ConnectAsync("client 1", cancellationToken))
+        {
+            await EchoExchange.EchoAsync(first, "first client", cancellationToken);
+        }
+        await using var second = await target.ConnectAsync("client 2, after client 1 left,", cancellationToken);
+        await EchoExchange.EchoAsync(second, "second client", cancellationToken);
+    }
+}

@@ -1,0 +1,34 @@
+namespace SocketExercises.Grader.Checks.EchoServer;
+
+/// <summary>§5: clients that reset their connections (mid-echo and mid-message) do not bring the server down.</summary>
+public sealed class SurvivesReset(Payloads payloads) : EchoServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "echo.survives-reset",
+        "keeps serving after clients reset their connections",
+        "§5",
+        "Catch SocketException around each client's receive and send loop: a client that vanishes or resets ends only its own connection, never the server.");
+
+    public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
+    {
+        // One client resets while the server is still echoing to it: the server's send fails.
+        await using (var flooding = await target.ConnectAsync("client 1", cancellationToken))
+        {
+            await flooding.SendAsync(payloads.Bytes(Info.Id, 64 * 1024), cancellationToken);
+            flooding.Reset();
+        }
+        // Another resets in the middle of a message, before anything was echoed: the server's receive fails.
+        await using (var vanishing = await target.ConnectAsync("client 2", cancellationToken))
+        {
+            await vanishing.SendAsync("half a mess"u8.ToArray(), cancellationToken);
+            vanishing.Reset();
+        }
+
+        await using var after = await target.ConnectAsync("client 3, after two resets,", cancellationToken);
+        await EchoExchange.EchoAsync(after, "still there?", cancellationToken);
+        // A server that dies of the resets may take a moment to do so: wait a quiet period, then try once more.
+        await EchoExchange.ExpectNothingAsync(after, "after its echo", cancellationToken);
+        await using var last = await target.ConnectAsync("client 4, a moment later,", cancellationToken);
+        await EchoExchange.EchoAsync(last, "and now?", cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+namespace SocketExercises.Grader.Checks;
+
+/// <summary>Everything one grading run found, ready for any report format.</summary>
+/// <param name="Exercise">What was graded, such as <c>echo-server</c>.</param>
+/// <param name="Target">Where: the server's address, or the client's command.</param>
+/// <param name="Seed">The seed the payloads were made from; <c>--seed</c> replays it.</param>
+/// <param name="Notes">Facts beyond single checks, such as a server process that exited while it was graded.</param>
+public sealed record GradeReport(
+    string Exercise,
+    string Target,
+    int Seed,
+    IReadOnlyList<CheckResult> Results,
+    TimeSpan Duration,
+    IReadOnlyList<string> Notes)
+{
+    public int Passed => Count(CheckStatus.Passed);
+
+    public int Failed => Count(CheckStatus.Failed);
+
+    public int Skipped => Count(CheckStatus.Skipped);
+
+    /// <summary>True when every check passed.</summary>
+    public bool Succeeded => Results.Count > 0 && Passed == Results.Count;
+
+    /// <summary>The closing line: <c>N passed, N failed</c>, and <c>, N skipped</c> when any were.</summary>
+    public string Summary => Skipped > 0
+        ? $"{Passed} passed, {Failed} failed, {Skipped} skipped"
+        : $"{Passed} passed, {Failed} failed";
+
+    private int Count(CheckStatus status) => Results.Count(r => r.Status == status);
+}

@@ -1,0 +1,11 @@
+namespace SocketExercises.Grader.Checks;
+
+/// <summary>Settings for one grading run.</summary>
+public sealed record GradingOptions
+{
+    /// <summary>The seed for every generated payload; the report prints it so a failure can be replayed.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Grading stops after this, however broken the server: checks not started by then are skipped.</summary>
+    public TimeSpan TotalTimeLimit { get; init; } = TimeSpan.FromSeconds(20);
+}

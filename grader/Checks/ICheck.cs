@@ -1,0 +1,19 @@
+namespace SocketExercises.Grader.Checks;
+
+/// <summary>
+/// One behaviour of a server or client, checked on the wire. A check passes by returning, and fails by
+/// throwing <see cref="CheckFailedException"/> with a message that shows what was expected and what happened.
+/// </summary>
+/// <typeparam name="TTarget">What the check talks to: a server to connect to, or a client to run.</typeparam>
+public interface ICheck<in TTarget>
+{
+    CheckInfo Info { get; }
+
+    /// <summary>The longest the check may take; past it the check fails.</summary>
+    TimeSpan TimeLimit { get; }
+
+    Task RunAsync(TTarget target, CancellationToken cancellationToken);
+}
+
+/// <summary>Thrown by a check that saw the server or client break its requirement.</summary>
+public sealed class CheckFailedException(string message) : Exception(message);

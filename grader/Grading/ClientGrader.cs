@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.EchoClient;
+using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Grading;
+
+/// <summary>What to grade: a client command, run against the grader playing the server.</summary>
+/// <param name="Exercise">The key the checks are registered under, such as <c>echo-client</c>.</param>
+/// <param name="Client">The command that runs the client.</param>
+/// <param name="Listen">Where the grader listens; port 0 picks a free one.</param>
+/// <param name="Message">The message the client is expected to send.</param>
+public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, IPEndPoint Listen, string Message);
+
+/// <summary>Grades a client: listens, runs the client against itself, and judges what the client did.</summary>
+public sealed class ClientGrader(
+    IServiceProvider services, CheckRunner runner, ISocketFactory sockets, ClientLimits limits, WireLimits wire, GradingOptions options, TimeProvider time)
+{
+    /// <exception cref="PortInUseException">The listening port is taken.</exception>
+    public async Task<GradeReport> GradeAsync(ClientGradingRequest request, CancellationToken cancellationToken)
+    {
+        var checks = services.GetKeyedServices<ICheck<ClientUnderTest>>(request.Exercise).ToList();
+        long started = time.GetTimestamp();
+        using var client = new ClientUnderTest(Listen(request.Listen), request.Client, request.Message, limits, wire, time);
+        var results = await runner.RunAsync(checks, client, revival: null, cancellationToken);
+        return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), []);
+    }
+
+    private Socket Listen(IPEndPoint endpoint)
+    {
+        var listener = sockets.CreateTcp(endpoint.AddressFamily);
+        try
+        {
+            listener.Bind(endpoint);
+            listener.Listen();
+            return listener;
+        }
+        catch (SocketException e)
+        {
+            listener.Dispose();
+            throw new PortInUseException(e.SocketErrorCode == SocketError.AddressAlreadyInUse
+                ? $"The grader cannot listen on {endpoint}: the port is in use. Stop the program using it (a server of yours?), or choose another --listen-port."
+                : $"The grader cannot listen on {endpoint}: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Grading;
+
+/// <summary>What to grade: an exercise's server checks against a server that runs, or that the grader starts.</summary>
+/// <param name="Exercise">The key the checks are registered under, such as <c>echo-server</c>.</param>
+/// <param name="Endpoint">Where the server listens.</param>
+/// <param name="Start">The command that starts the server, or null when it is already running.</param>
+/// <param name="StartTimeout">How long a started server may take to listen (a <c>dotnet run</c> builds first).</param>
+public sealed record ServerGradingRequest(string Exercise, IPEndPoint Endpoint, ShellCommand? Start, TimeSpan StartTimeout);
+
+/// <summary>Grades a server: starts it if asked, runs the exercise's checks against it, and stops it.</summary>
+public sealed class ServerGrader(
+    IServiceProvider services, CheckRunner runner, WireConnector connector, ServerLauncher launcher, GradingOptions options, TimeProvider time)
+{
+    /// <exception cref="PortInUseException">The port was taken before the server was started.</exception>
+    public async Task<GradeReport> GradeAsync(ServerGradingRequest request, CancellationToken cancellationToken)
+    {
+        var checks = services.GetKeyedServices<ICheck<ServerTarget>>(request.Exercise).ToList();
+        long started = time.GetTimestamp();
+        var target = new ServerTarget(request.Endpoint, connector);
+        IReadOnlyList<CheckResult> results;
+        List<string> notes;
+
+        if (request.Start is not { } command)
+        {
+            results = await runner.RunAsync(checks, target, revival: null, cancellationToken);
+            notes = [];
+        }
+        else
+        {
+            await using var server = new StartedServer(launcher, command, request.Endpoint, request.StartTimeout);
+            try
+            {
+                await server.StartAsync(cancellationToken);
+                results = await runner.RunAsync(checks, target, server, cancellationToken);
+            }
+            catch (ServerStartException e)
+            {
+                results = NotStarted(checks, e.Message);
+            }
+            notes = server.Notes();
+        }
+        return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
+    }
+
+    // A server that never started fails the first check, which says why, and leaves nothing for the rest.
+    private static List<CheckResult> NotStarted(List<ICheck<ServerTarget>> checks, string why) =>
+    [
+        .. checks.Take(1).Select(c => new CheckResult(c.Info, CheckStatus.Failed, TimeSpan.Zero, why)),
+        .. checks.Skip(1).Select(c => new CheckResult(c.Info, CheckStatus.Skipped, TimeSpan.Zero, "Not run: the server did not start.")),
+    ];
+}

@@ -1,0 +1,90 @@
+using System.Net;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Running;
+
+namespace SocketExercises.Grader.Grading;
+
+/// <summary>
+/// A server the grader started with <c>--start</c>. If it exits between checks it is started again, and the
+/// report's notes say after which checks, so a server that ends after one client is still graded on the rest.
+/// </summary>
+internal sealed class StartedServer(ServerLauncher launcher, ShellCommand command, IPEndPoint endpoint, TimeSpan startTimeout)
+    : IRevival, IAsyncDisposable
+{
+    // How long a server that is going down may take to finish exiting before it is started again.
+    private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ExitWaitOnceKnown = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan RestartTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly List<string> _exits = [];
+    private RunningProcess? _process;
+    private string? _restartFailure;
+
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _process = await launcher.StartAsync(command, endpoint, startTimeout, cancellationToken);
+
+    // The first start may include a build (dotnet run); starting again needs no build and gets less time.
+    private async Task RestartAsync(CancellationToken cancellationToken) =>
+        _process = await launcher.StartAsync(command, endpoint, startTimeout < RestartTimeout ? startTimeout : RestartTimeout, cancellationToken);
+
+    public async Task<Revival> ReviveAsync(CheckInfo afterCheck, bool unreachable, CancellationToken cancellationToken)
+    {
+        if (_process is not { } exited)
+        {
+            return Revival.NotNeeded;
+        }
+        // A server that ends after each client exits a moment after the check closed its connection:
+        // wait for that exit (not for a healthy server, which gets no wait at all), so the next check
+        // does not race the exit and fail for the previous client's sake.
+        var wait = unreachable ? ExitWait : _exits.Count > 0 ? ExitWaitOnceKnown : TimeSpan.Zero;
+        if (!exited.HasExited && (wait == TimeSpan.Zero || !await exited.WaitForExitAsync(wait, cancellationToken)))
+        {
+            return Revival.NotNeeded;
+        }
+        _exits.Add($"{afterCheck.Id} (exit code {exited.ExitCode})");
+        await exited.DisposeAsync();
+        _process = null;
+        try
+        {
+            await RestartAsync(cancellationToken);
+            return Revival.Restarted;
+        }
+        catch (Exception e) when (e is ServerStartException or PortInUseException)
+        {
+            _restartFailure = e.Message;
+            return Revival.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            _restartFailure = "grading ran out of time while the server was starting again.";
+            return Revival.Failed;
+        }
+    }
+
+    /// <summary>What the report should say about the server's life beyond single checks.</summary>
+    public List<string> Notes()
+    {
+        var notes = new List<string>();
+        if (_exits.Count > 0)
+        {
+            notes.Add($"The server exited during grading, and the grader started it again, after: {string.Join(", ", _exits)}. A server should keep running and serve client after client.");
+        }
+        if (_restartFailure is not null)
+        {
+            notes.Add($"Starting the server again failed: {_restartFailure}");
+        }
+        if (_process is { HasExited: true } process)
+        {
+            notes.Add($"The server exited with code {process.ExitCode} by the end of grading. Its last output:\n{process.Tail()}");
+        }
+        return notes;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using SocketExercises.Common;
+using SocketExercises.Grader.Cli;
+
+return await CommandLine.InvokeAsync(GraderCommandLine.Build(), args);

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.NetworkInformation;
+
+namespace SocketExercises.Grader.Running;
+
+/// <summary>
+/// Starts the server under test (<c>--start</c>) and waits until it listens. It watches the system's table of
+/// listening ports rather than connecting, so a server that serves only one client has not spent it on the wait.
+/// </summary>
+public sealed class ServerLauncher(TimeProvider time)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <exception cref="PortInUseException">Something already listens on the port before the server starts.</exception>
+    /// <exception cref="ServerStartException">The server exited, or did not listen in time.</exception>
+    public async Task<RunningProcess> StartAsync(ShellCommand command, IPEndPoint endpoint, TimeSpan startTimeout, CancellationToken cancellationToken)
+    {
+        if (IsListening(endpoint))
+        {
+            throw new PortInUseException(
+                $"Port {endpoint.Port} is already in use before the server was started: another program (an earlier server?) listens there. Stop it, or grade on another port with --port.");
+        }
+
+        var server = RunningProcess.Start(command.ToStartInfo(endpoint));
+        try
+        {
+            long started = time.GetTimestamp();
+            var exited = server.Exited(cancellationToken);
+            while (!IsListening(endpoint))
+            {
+                if (exited.IsCompleted)
+                {
+                    throw new ServerStartException(
+                        $"The server exited with code {server.ExitCode} before it listened on port {endpoint.Port}.{LastOutput(server)}");
+                }
+                if (time.GetElapsedTime(started) > startTimeout)
+                {
+                    throw new ServerStartException(
+                        $"The server did not listen on port {endpoint.Port} within {startTimeout.TotalSeconds:0} s. Does it use the port it is given (--port {endpoint.Port}, SOCKET_PORT, or {{port}} in the command)?{LastOutput(server)}");
+                }
+                // Wake on the process's exit at once; otherwise look at the listening ports again shortly.
+                await Task.WhenAny(exited, Task.Delay(PollInterval, time, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string LastOutput(RunningProcess server) =>
+        server.Tail() is { Length: > 0 } tail ? $"\nIts last output:\n{tail}" : "\nIt printed nothing.";
+
+    private static bool IsListening(IPEndPoint endpoint)
+    {
+        var listeners = IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners();
+        return listeners.Any(l => l.Port == endpoint.Port && (
+            l.Address.Equals(endpoint.Address)
+            || l.Address.Equals(IPAddress.Any)
+            || l.Address.Equals(IPAddress.IPv6Any)
+            || (l.Address.IsIPv4MappedToIPv6 && l.Address.MapToIPv4().Equals(endpoint.Address))));
+    }
+}
+
+/// <summary>The server under test did not start: it exited first, or never listened.</summary>
+public sealed class ServerStartException(string message) : Exception(message);
+
+/// <summary>The port was taken before grading began: the grade would be meaningless, so grading does not start.</summary>
+public sealed class PortInUseException(string message) : Exception(message);

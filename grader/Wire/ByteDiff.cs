@@ -1,0 +1,69 @@
+namespace SocketExercises.Grader.Wire;
+
+/// <summary>
+/// Compares what the grader expected with what arrived and, where they differ, shows both around the
+/// first difference with a caret under it, as h2spec and CodeCrafters do.
+/// </summary>
+public static class ByteDiff
+{
+    private const int Before = 16;
+    private const int Shown = 48;
+
+    /// <summary>The offset of the first byte that differs, or where the shorter one ends; -1 when equal.</summary>
+    public static int FirstDifference(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
+    {
+        int common = expected.CommonPrefixLength(actual);
+        return common == expected.Length && common == actual.Length ? -1 : common;
+    }
+
+    /// <summary>A few lines that show the difference, or an empty string when the two are equal.</summary>
+    public static string Describe(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual)
+    {
+        int offset = FirstDifference(expected, actual);
+        if (offset < 0)
+        {
+            return "";
+        }
+        int start = Math.Max(0, offset - Before);
+        string expectedLine = $"expected ({expected.Length} bytes): ";
+        string actualLine = $"received ({actual.Length} bytes): ";
+        int width = Math.Max(expectedLine.Length, actualLine.Length);
+        string lead = start > 0 ? "…" : "";
+
+        string expectedShown = Window(expected, start);
+        string actualShown = Window(actual, start);
+        // The caret goes under the first differing byte: the width of what precedes it once escaped.
+        int caret = width + lead.Length + 1 + ByteText.Escape(actual[start..offset]).Length;
+
+        return string.Join('\n',
+            expectedLine.PadRight(width) + lead + expectedShown,
+            actualLine.PadRight(width) + lead + actualShown,
+            new string(' ', caret) + "^ " + Explain(expected, actual, offset));
+    }
+
+    private static string Explain(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> actual, int offset)
+    {
+        if (offset >= actual.Length)
+        {
+            return $"first difference at byte {offset}: the received data ends here, {expected.Length - offset} bytes short";
+        }
+        if (offset >= expected.Length)
+        {
+            return $"first difference at byte {offset}: {actual.Length - offset} extra bytes were received";
+        }
+        return $"first difference at byte {offset}: expected 0x{expected[offset]:X2}, received 0x{actual[offset]:X2}";
+    }
+
+    private static string Window(ReadOnlySpan<byte> data, int start)
+    {
+        var shown = Slice(data, start, Shown);
+        string more = data.Length > start + Shown ? $" … ({data.Length - start - Shown} more bytes)" : "";
+        return ByteText.Quote(shown) + more;
+    }
+
+    private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> data, int start, int length)
+    {
+        start = Math.Min(start, data.Length);
+        return data.Slice(start, Math.Min(length, data.Length - start));
+    }
+}

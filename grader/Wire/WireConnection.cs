@@ -1,0 +1,153 @@
+using System.Net.Sockets;
+
+namespace SocketExercises.Grader.Wire;
+
+/// <summary>
+/// One of the grader's connections to a server. Every operation is bounded in time and size, and peer
+/// behaviour (a close, a reset, a stall) comes back as a value, never as an exception a check must catch.
+/// </summary>
+public sealed class WireConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly WireLimits _limits;
+    private readonly TimeProvider _time;
+
+    internal WireConnection(Socket socket, string label, WireLimits limits, TimeProvider time)
+    {
+        _socket = socket;
+        Label = label;
+        _limits = limits;
+        _time = time;
+    }
+
+    /// <summary>The connection's name in messages, such as "client 2".</summary>
+    public string Label { get; }
+
+    /// <summary>
+    /// Sends all of <paramref name="data"/>; throws <see cref="WireException"/> if the server resets the
+    /// connection or stops reading for longer than <see cref="WireLimits.SendTimeout"/>.
+    /// </summary>
+    public async Task SendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        using var deadline = Deadline.After(_limits.SendTimeout, _time, cancellationToken);
+        try
+        {
+            while (!data.IsEmpty)
+            {
+                int sent = await _socket.SendAsync(data, SocketFlags.None, deadline.Token);
+                data = data[sent..];
+            }
+        }
+        catch (SocketException e)
+        {
+            throw new WireException($"{Label} could not send: the server {DescribeBreak(e)}.");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WireException(
+                $"{Label} could not send for {Received.Seconds(_limits.SendTimeout)} with {data.Length} bytes still to go: the server stopped reading.");
+        }
+    }
+
+    /// <summary>
+    /// Receives exactly <paramref name="count"/> bytes, or fewer if the server closes, resets, or sends
+    /// nothing more within <see cref="WireLimits.ReplyTimeout"/> in all.
+    /// </summary>
+    public Task<Received> ReceiveAsync(int count, CancellationToken cancellationToken) =>
+        ReceiveAsync(count, stopAtLimit: true, _limits.ReplyTimeout, cancellationToken);
+
+    /// <summary>Receives until nothing more arrives within <see cref="WireLimits.QuietPeriod"/>, the server closes, or the limit.</summary>
+    public Task<Received> ReceiveWhileTalkingAsync(CancellationToken cancellationToken) =>
+        ReceiveUntilEndAsync(_limits.QuietPeriod, _limits.MaxUnexpectedBytes, cancellationToken);
+
+    /// <summary>
+    /// Receives until the server closes or resets the connection, until nothing arrives for
+    /// <paramref name="wait"/>, or until more than <paramref name="limit"/> bytes came.
+    /// </summary>
+    public Task<Received> ReceiveUntilEndAsync(TimeSpan wait, int limit, CancellationToken cancellationToken) =>
+        ReceiveAsync(limit + 1, stopAtLimit: false, wait, cancellationToken);
+
+    /// <summary>Waits up to <paramref name="wait"/> for one read's worth of data: whatever has arrived, up to <paramref name="limit"/> bytes.</summary>
+    public async Task<Received> ReceiveSomeAsync(TimeSpan wait, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[limit];
+        using var deadline = Deadline.After(wait, _time, cancellationToken);
+        try
+        {
+            int count = await _socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
+            return new Received(buffer[..count], count == 0 ? ReceiveEnd.Closed : ReceiveEnd.Complete, wait);
+        }
+        catch (SocketException)
+        {
+            return new Received([], ReceiveEnd.Reset, wait);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Received([], ReceiveEnd.TimedOut, wait);
+        }
+    }
+
+    /// <summary>Shuts down the grader's sending side (a half-close): the server reads 0 bytes next.</summary>
+    public void ShutdownSend()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Send);
+        }
+        catch (SocketException)
+        {
+            // Already broken by the server: the next receive reports how.
+        }
+    }
+
+    /// <summary>Aborts the connection with a TCP reset (RST) instead of an orderly close.</summary>
+    public void Reset()
+    {
+        _socket.LingerState = new LingerOption(true, 0);
+        _socket.Close();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<Received> ReceiveAsync(int limit, bool stopAtLimit, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[limit];
+        int received = 0;
+        using var deadline = Deadline.After(wait, _time, cancellationToken);
+        try
+        {
+            while (received < limit)
+            {
+                int count = await _socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, deadline.Token);
+                if (count == 0)
+                {
+                    return new Received(buffer[..received], ReceiveEnd.Closed, wait);
+                }
+                received += count;
+            }
+            return new Received(buffer, stopAtLimit ? ReceiveEnd.Complete : ReceiveEnd.LimitReached, wait);
+        }
+        catch (SocketException)
+        {
+            return new Received(buffer[..received], ReceiveEnd.Reset, wait);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new Received(buffer[..received], ReceiveEnd.TimedOut, wait);
+        }
+    }
+
+    private static string DescribeBreak(SocketException e) => e.SocketErrorCode switch
+    {
+        SocketError.ConnectionReset => "reset the connection",
+        SocketError.Shutdown or SocketError.ConnectionAborted => "closed the connection",
+        _ => $"broke the connection ({e.SocketErrorCode})",
+    };
+}
+
+/// <summary>A send that could not complete because of what the server did; checks report it as a failure.</summary>
+public sealed class WireException(string message) : Exception(message);

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SocketExercises.Grader.Wire;
+
+/// <summary>Opens the grader's connections to a server, each bounded by <see cref="WireLimits.ConnectTimeout"/>.</summary>
+public sealed class WireConnector(ISocketFactory sockets, WireLimits limits, TimeProvider time)
+{
+    /// <summary>Connects, or throws <see cref="ServerUnreachableException"/> if the server does not accept in time.</summary>
+    /// <param name="endpoint">The server.</param>
+    /// <param name="label">How the connection is named in failure messages ("client 2").</param>
+    /// <param name="cancellationToken">The check's own time limit.</param>
+    public async Task<WireConnection> ConnectAsync(IPEndPoint endpoint, string label, CancellationToken cancellationToken)
+    {
+        var socket = sockets.CreateTcp(endpoint.AddressFamily);
+        using var deadline = Deadline.After(limits.ConnectTimeout, time, cancellationToken);
+        try
+        {
+            await socket.ConnectAsync(endpoint, deadline.Token);
+            return new WireConnection(socket, label, limits, time);
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw ServerUnreachableException.From(endpoint, e);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new ServerUnreachableException(endpoint, $"no answer within {Received.Seconds(limits.ConnectTimeout)}");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
