@@ -51,7 +51,7 @@ public sealed class WireConnection : IAsyncDisposable
 
     /// <summary>
     /// Receives exactly <paramref name="count"/> bytes, or fewer if the server closes, resets, or sends
-    /// nothing more within <see cref="WireLimits.ReplyTimeout"/> in all.
+    /// nothing more for <see cref="WireLimits.ReplyTimeout"/>.
     /// </summary>
     public Task<Received> ReceiveAsync(int count, CancellationToken cancellationToken) =>
         ReceiveAsync(count, stopAtLimit: true, _limits.ReplyTimeout, cancellationToken);
@@ -113,11 +113,13 @@ public sealed class WireConnection : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    // With stopAtLimit the wait is for each next piece (a slow server that keeps echoing is not failed);
+    // without it, the wait is for the whole receive (a server that trickles bytes cannot stretch it).
     private async Task<Received> ReceiveAsync(int limit, bool stopAtLimit, TimeSpan wait, CancellationToken cancellationToken)
     {
         var buffer = new byte[limit];
         int received = 0;
-        using var deadline = Deadline.After(wait, _time, cancellationToken);
+        var deadline = Deadline.After(wait, _time, cancellationToken);
         try
         {
             while (received < limit)
@@ -128,6 +130,11 @@ public sealed class WireConnection : IAsyncDisposable
                     return new Received(buffer[..received], ReceiveEnd.Closed, wait);
                 }
                 received += count;
+                if (stopAtLimit)
+                {
+                    deadline.Dispose();
+                    deadline = Deadline.After(wait, _time, cancellationToken);
+                }
             }
             return new Received(buffer, stopAtLimit ? ReceiveEnd.Complete : ReceiveEnd.LimitReached, wait);
         }
@@ -138,6 +145,10 @@ public sealed class WireConnection : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new Received(buffer[..received], ReceiveEnd.TimedOut, wait);
+        }
+        finally
+        {
+            deadline.Dispose();
         }
     }
 

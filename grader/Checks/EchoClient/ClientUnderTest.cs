@@ -107,22 +107,20 @@ public sealed class ClientUnderTest : IDisposable
             return new ClientSession(false, problem, [], 0, gone, gone ? client.ExitCode : null, client.Output, client.Errors);
         }
 
-        byte[] request;
-        int pieces;
-        await using (var connection = new WireConnection(accept.Result, "the grader", _wire, _time))
-        {
-            var (message, clientClosed) = await ReceiveMessageAsync(connection, cancellationToken);
-            request = message;
-            pieces = style == EchoStyle.AtOnce ? 1 : (request.Length + PieceSize - 1) / PieceSize;
-            await EchoAsync(connection, request, style, cancellationToken);
-            if (!clientClosed)
-            {
-                await EchoUntilClientClosesAsync(connection, cancellationToken);
-            }
-        }
-        // Closing our side is what a real echo server does once the client has finished.
+        await using var connection = new WireConnection(accept.Result, "the grader", _wire, _time);
+        var (request, clientClosed) = await ReceiveMessageAsync(connection, cancellationToken);
+        int pieces = style == EchoStyle.AtOnce ? 1 : (request.Length + PieceSize - 1) / PieceSize;
+        await EchoAsync(connection, request, style, cancellationToken);
 
-        bool exited = await client.WaitForExitAsync(_limits.ExitTimeout, cancellationToken);
+        // From the echo on, the client has a fixed time to finish and exit. The connection stays open
+        // meanwhile, as a real echo server keeps it until the client closes: a client that waits for
+        // the server to close first would wait forever, and is caught here.
+        var exit = client.WaitForExitAsync(_limits.ExitTimeout, cancellationToken);
+        if (!clientClosed)
+        {
+            await EchoUntilClientClosesAsync(connection, exit, cancellationToken);
+        }
+        bool exited = await exit;
         return new ClientSession(true, null, request, pieces, exited, exited ? client.ExitCode : null, client.Output, client.Errors);
     }
 
@@ -178,11 +176,10 @@ public sealed class ClientUnderTest : IDisposable
         }
     }
 
-    // Go on as an echo server would, for a client that sends more, until it closes or the time is up.
-    private async Task EchoUntilClientClosesAsync(WireConnection connection, CancellationToken cancellationToken)
+    // Go on as an echo server would, for a client that sends more, until it closes or its time is up.
+    private async Task EchoUntilClientClosesAsync(WireConnection connection, Task exit, CancellationToken cancellationToken)
     {
-        long started = _time.GetTimestamp();
-        while (_time.GetElapsedTime(started) < _limits.ExitTimeout)
+        while (!exit.IsCompleted)
         {
             var more = await connection.ReceiveSomeAsync(_limits.ExitTimeout, _wire.MaxUnexpectedBytes, cancellationToken);
             if (more.Data.Length == 0)

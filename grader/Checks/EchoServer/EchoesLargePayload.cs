@@ -5,6 +5,9 @@ public sealed class EchoesLargePayload(Payloads payloads) : EchoServerCheck
 {
     public const int Size = 1024 * 1024;
 
+    /// <summary>Room for a correct but slow server (a tiny buffer, a delay per echo); a stall still fails within the reply timeout.</summary>
+    public override TimeSpan TimeLimit => TimeSpan.FromSeconds(15);
+
     public override CheckInfo Info { get; } = new(
         "echo.large-payload",
         "echoes 1 MiB while the client is still sending",

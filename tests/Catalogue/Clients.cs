@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SocketExercises.Catalogue;
+
+/// <summary>Echo clients by name: broken ones, each with one mistake, then correct ones.</summary>
+public static class Clients
+{
+    private static readonly byte[] Message = Encoding.UTF8.GetBytes("Hello, world");
+
+    public static IReadOnlyDictionary<string, Func<int, CancellationToken, Task<int>>> All { get; } =
+        new Dictionary<string, Func<int, CancellationToken, Task<int>>>
+        {
+            // Broken.
+            ["reads-once"] = ReadsOnce,
+            ["waits-for-server-to-close"] = WaitsForServerToClose,
+            ["sends-newline"] = (port, stop) => SendAndPrint(port, Encoding.UTF8.GetBytes("Hello, world\n"), stop),
+            ["exits-non-zero"] = async (port, stop) => await SendAndPrint(port, Message, stop) + 1,
+            ["prints-nothing"] = PrintsNothing,
+            ["wrong-port"] = (port, stop) => SendAndPrint(port == 1 ? 2 : 1, Message, stop),
+
+            // Correct.
+            ["correct"] = (port, stop) => SendAndPrint(port, Message, stop),
+            ["correct-half-close-first"] = HalfClosesFirst,
+        };
+
+    private static async Task<Socket> ConnectAsync(int port, CancellationToken stop)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), stop);
+        return socket;
+    }
+
+    private static async Task<byte[]> ReceiveAsync(Socket socket, int count, CancellationToken stop)
+    {
+        var reply = new byte[count];
+        for (int received = 0; received < count;)
+        {
+            int n = await socket.ReceiveAsync(reply.AsMemory(received), stop);
+            if (n == 0)
+            {
+                return reply[..received];
+            }
+            received += n;
+        }
+        return reply;
+    }
+
+    private static async Task<int> SendAndPrint(int port, byte[] message, CancellationToken stop)
+    {
+        using var socket = await ConnectAsync(port, stop);
+        await socket.SendAsync(message, stop);
+        var reply = await ReceiveAsync(socket, message.Length, stop);
+        Console.WriteLine($"Received: {Encoding.UTF8.GetString(reply)}");
+        return 0;
+    }
+
+    private static async Task<int> ReadsOnce(int port, CancellationToken stop)
+    {
+        using var socket = await ConnectAsync(port, stop);
+        await socket.SendAsync(Message, stop);
+        var buffer = new byte[1024];
+        int received = await socket.ReceiveAsync(buffer, stop);
+        Console.WriteLine($"Received: {Encoding.UTF8.GetString(buffer, 0, received)}");
+        return 0;
+    }
+
+    private static async Task<int> WaitsForServerToClose(int port, CancellationToken stop)
+    {
+        using var socket = await ConnectAsync(port, stop);
+        await socket.SendAsync(Message, stop);
+        var everything = await ReceiveUntilClosedAsync(socket, stop); // but the server waits for us to close first
+        Console.WriteLine($"Received: {Encoding.UTF8.GetString(everything)}");
+        return 0;
+    }
+
+    private static async Task<int> PrintsNothing(int port, CancellationToken stop)
+    {
+        using var socket = await ConnectAsync(port, stop);
+        await socket.SendAsync(Message, stop);
+        await ReceiveAsync(socket, Message.Length, stop);
+        return 0;
+    }
+
+    private static async Task<int> HalfClosesFirst(int port, CancellationToken stop)
+    {
+        using var socket = await ConnectAsync(port, stop);
+        await socket.SendAsync(Message, stop);
+        socket.Shutdown(SocketShutdown.Send); // legal: the server sends the rest of the echo, then closes
+        var everything = await ReceiveUntilClosedAsync(socket, stop);
+        Console.WriteLine($"Received: {Encoding.UTF8.GetString(everything)}");
+        return 0;
+    }
+
+    private static async Task<byte[]> ReceiveUntilClosedAsync(Socket socket, CancellationToken stop)
+    {
+        var everything = new List<byte>();
+        var buffer = new byte[1024];
+        int received;
+        while ((received = await socket.ReceiveAsync(buffer, stop)) > 0)
+        {
+            everything.AddRange(buffer.AsSpan(0, received));
+        }
+        return [.. everything];
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace SocketExercises.Catalogue;
+
+/// <summary>How a catalogue server treats its clients; the mistakes are in these choices and in <see cref="Serve"/>.</summary>
+public sealed record ServerBehaviour(Func<Socket, CancellationToken, Task> Serve)
+{
+    /// <summary>Serves a client inside the accept loop, so the next waits for it to leave.</summary>
+    public bool OneClientAtATime { get; init; }
+
+    /// <summary>Exits once its first client has left, as the course's first example does.</summary>
+    public bool ExitsAfterFirstClient { get; init; }
+
+    /// <summary>Lets a client's socket error end the whole process instead of that client's connection.</summary>
+    public bool DiesOnClientError { get; init; }
+}
+
+/// <summary>The part every catalogue server shares: listen, accept, and hand each client to the behaviour.</summary>
+internal static class ServerHost
+{
+    public static async Task<int> RunAsync(int port, ServerBehaviour behaviour, CancellationToken stopping)
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener.Listen();
+        var crashed = new TaskCompletionSource<int>();
+        while (!stopping.IsCancellationRequested && !crashed.Task.IsCompleted)
+        {
+            var accept = listener.AcceptAsync(stopping).AsTask();
+            if (await Task.WhenAny(accept, crashed.Task) == crashed.Task)
+            {
+                break;
+            }
+            Socket client;
+            try
+            {
+                client = await accept;
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            var serving = ServeAsync(client, behaviour, crashed, stopping);
+            if (behaviour.OneClientAtATime || behaviour.ExitsAfterFirstClient)
+            {
+                await serving;
+            }
+            if (behaviour.ExitsAfterFirstClient)
+            {
+                return 0;
+            }
+        }
+        return crashed.Task.IsCompleted ? await crashed.Task : 0;
+    }
+
+    private static async Task ServeAsync(Socket client, ServerBehaviour behaviour, TaskCompletionSource<int> crashed, CancellationToken stopping)
+    {
+        using (client)
+        {
+            try
+            {
+                await behaviour.Serve(client, stopping);
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException)
+            {
+                if (behaviour.DiesOnClientError && e is SocketException)
+                {
+                    Console.Error.WriteLine($"Unhandled: {e.Message}");
+                    crashed.TrySetResult(134); // as an unhandled exception would end the process
+                }
+            }
+        }
+    }
+}
