@@ -29,19 +29,11 @@ internal sealed class StartedServer(ServerLauncher launcher, ShellCommand comman
 
     public async Task<Revival> ReviveAsync(CheckInfo afterCheck, bool unreachable, CancellationToken cancellationToken)
     {
-        if (_process is not { } exited)
+        if (_process is not { } exited || !await IsDownAsync(exited, unreachable, cancellationToken))
         {
             return Revival.NotNeeded;
         }
-        // A server that ends after each client exits a moment after the check closed its connection:
-        // wait for that exit (not for a healthy server, which gets no wait at all), so the next check
-        // does not race the exit and fail for the previous client's sake.
-        var wait = unreachable ? ExitWait : _exits.Count > 0 ? ExitWaitOnceKnown : TimeSpan.Zero;
-        if (!exited.HasExited && (wait == TimeSpan.Zero || !await exited.WaitForExitAsync(wait, cancellationToken)))
-        {
-            return Revival.NotNeeded;
-        }
-        _exits.Add($"{afterCheck.Id} (exit code {exited.ExitCode})");
+        _exits.Add(exited.HasExited ? $"{afterCheck.Id} (exit code {exited.ExitCode})" : $"{afterCheck.Id} (stopped listening)");
         await exited.DisposeAsync();
         _process = null;
         try
@@ -59,6 +51,23 @@ internal sealed class StartedServer(ServerLauncher launcher, ShellCommand comman
             _restartFailure = "grading ran out of time while the server was starting again.";
             return Revival.Failed;
         }
+    }
+
+    // Down: exited, or no longer listening. A server that is going down may still be running for a moment,
+    // and one known to end after each client may still be listening: wait for those exits (a healthy
+    // server waits for nothing), so the next check does not race them and fail for the last client's sake.
+    private async Task<bool> IsDownAsync(RunningProcess server, bool unreachable, CancellationToken cancellationToken)
+    {
+        if (server.HasExited)
+        {
+            return true;
+        }
+        if (unreachable || !ListeningPorts.Contains(endpoint))
+        {
+            await server.WaitForExitAsync(ExitWait, cancellationToken);
+            return true;
+        }
+        return _exits.Count > 0 && await server.WaitForExitAsync(ExitWaitOnceKnown, cancellationToken);
     }
 
     /// <summary>What the report should say about the server's life beyond single checks.</summary>

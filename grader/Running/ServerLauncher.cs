@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.NetworkInformation;
 
 namespace SocketExercises.Grader.Running;
 
@@ -15,7 +14,7 @@ public sealed class ServerLauncher(TimeProvider time)
     /// <exception cref="ServerStartException">The server exited, or did not listen in time.</exception>
     public async Task<RunningProcess> StartAsync(ShellCommand command, IPEndPoint endpoint, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
-        if (IsListening(endpoint))
+        if (ListeningPorts.Contains(endpoint))
         {
             throw new PortInUseException(
                 $"Port {endpoint.Port} is already in use before the server was started: another program (an earlier server?) listens there. Stop it, or grade on another port with --port.");
@@ -26,7 +25,7 @@ public sealed class ServerLauncher(TimeProvider time)
         {
             long started = time.GetTimestamp();
             var exited = server.Exited(cancellationToken);
-            while (!IsListening(endpoint))
+            while (!ListeningPorts.Contains(endpoint))
             {
                 if (exited.IsCompleted)
                 {
@@ -53,16 +52,6 @@ public sealed class ServerLauncher(TimeProvider time)
 
     private static string LastOutput(RunningProcess server) =>
         server.Tail() is { Length: > 0 } tail ? $"\nIts last output:\n{tail}" : "\nIt printed nothing.";
-
-    private static bool IsListening(IPEndPoint endpoint)
-    {
-        var listeners = IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners();
-        return listeners.Any(l => l.Port == endpoint.Port && (
-            l.Address.Equals(endpoint.Address)
-            || l.Address.Equals(IPAddress.Any)
-            || l.Address.Equals(IPAddress.IPv6Any)
-            || (l.Address.IsIPv4MappedToIPv6 && l.Address.MapToIPv4().Equals(endpoint.Address))));
-    }
 }
 
 /// <summary>The server under test did not start: it exited first, or never listened.</summary>

@@ -10,11 +10,16 @@ namespace SocketExercises.Grader.Running;
 /// </summary>
 public sealed record ShellCommand(string Text)
 {
-    public ProcessStartInfo ToStartInfo(IPEndPoint endpoint)
+    /// <param name="endpoint">The address to hand the program; null to run the command exactly as written.</param>
+    public ProcessStartInfo ToStartInfo(IPEndPoint? endpoint)
     {
-        string host = endpoint.Address.ToString();
-        string port = endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string text = Text.Replace("{host}", host, StringComparison.Ordinal).Replace("{port}", port, StringComparison.Ordinal);
+        string text = Text;
+        string? host = endpoint?.Address.ToString();
+        string? port = endpoint?.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (endpoint is not null)
+        {
+            text = text.Replace("{host}", host, StringComparison.Ordinal).Replace("{port}", port, StringComparison.Ordinal);
+        }
 
         var start = OperatingSystem.IsWindows()
             ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/s", "/c", text } }
@@ -23,8 +28,11 @@ public sealed record ShellCommand(string Text)
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
-        start.Environment["SOCKET_HOST"] = host;
-        start.Environment["SOCKET_PORT"] = port;
+        if (endpoint is not null)
+        {
+            start.Environment["SOCKET_HOST"] = host;
+            start.Environment["SOCKET_PORT"] = port;
+        }
         return start;
     }
 

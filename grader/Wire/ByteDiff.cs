@@ -30,10 +30,12 @@ public static class ByteDiff
         int width = Math.Max(expectedLine.Length, actualLine.Length);
         string lead = start > 0 ? "…" : "";
 
-        string expectedShown = Window(expected, start);
-        string actualShown = Window(actual, start);
+        // Both lines are shown alike, as text if what was sent is text (a window may cut a letter in two).
+        bool asText = ByteText.IsText(expected);
+        string expectedShown = Window(expected, start, asText);
+        string actualShown = Window(actual, start, asText);
         // The caret goes under the first differing byte: the width of what precedes it once escaped.
-        int caret = width + lead.Length + 1 + ByteText.Escape(actual[start..offset]).Length;
+        int caret = width + lead.Length + 1 + ByteText.Escape(actual[start..offset], asText).Length;
 
         return string.Join('\n',
             expectedLine.PadRight(width) + lead + expectedShown,
@@ -54,11 +56,11 @@ public static class ByteDiff
         return $"first difference at byte {offset}: expected 0x{expected[offset]:X2}, received 0x{actual[offset]:X2}";
     }
 
-    private static string Window(ReadOnlySpan<byte> data, int start)
+    private static string Window(ReadOnlySpan<byte> data, int start, bool asText)
     {
         var shown = Slice(data, start, Shown);
         string more = data.Length > start + Shown ? $" … ({data.Length - start - Shown} more bytes)" : "";
-        return ByteText.Quote(shown) + more;
+        return ByteText.Quote(shown, asText) + more;
     }
 
     private static ReadOnlySpan<byte> Slice(ReadOnlySpan<byte> data, int start, int length)

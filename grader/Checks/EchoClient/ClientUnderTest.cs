@@ -116,9 +116,9 @@ public sealed class ClientUnderTest : IDisposable
         // meanwhile, as a real echo server keeps it until the client closes: a client that waits for
         // the server to close first would wait forever, and is caught here.
         var exit = client.WaitForExitAsync(_limits.ExitTimeout, cancellationToken);
-        if (!clientClosed)
+        if (clientClosed || await EchoUntilClientClosesAsync(connection, exit, cancellationToken))
         {
-            await EchoUntilClientClosesAsync(connection, exit, cancellationToken);
+            connection.ShutdownSend(); // the client has finished: close our side, as the protocol's server does
         }
         bool exited = await exit;
         return new ClientSession(true, null, request, pieces, exited, exited ? client.ExitCode : null, client.Output, client.Errors);
@@ -177,14 +177,15 @@ public sealed class ClientUnderTest : IDisposable
     }
 
     // Go on as an echo server would, for a client that sends more, until it closes or its time is up.
-    private async Task EchoUntilClientClosesAsync(WireConnection connection, Task exit, CancellationToken cancellationToken)
+    // Returns whether the client closed its side.
+    private async Task<bool> EchoUntilClientClosesAsync(WireConnection connection, Task exit, CancellationToken cancellationToken)
     {
         while (!exit.IsCompleted)
         {
             var more = await connection.ReceiveSomeAsync(_limits.ExitTimeout, _wire.MaxUnexpectedBytes, cancellationToken);
             if (more.Data.Length == 0)
             {
-                return;
+                return more.End == ReceiveEnd.Closed;
             }
             try
             {
@@ -192,9 +193,10 @@ public sealed class ClientUnderTest : IDisposable
             }
             catch (WireException)
             {
-                return;
+                return false;
             }
         }
+        return false;
     }
 }
 

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using SocketExercises.Testing;
+
+namespace SocketExercises.Grader.Tests;
+
+/// <summary>The command line is a contract scripts and CI call: these run it as they do, as a process.</summary>
+public sealed class CommandLineTests
+{
+    [Fact]
+    public async Task Exits_0_and_writes_a_json_report_when_every_check_passes()
+    {
+        string json = Path.Combine(Path.GetTempPath(), $"grade-{Guid.NewGuid():N}", "report.json");
+        int port = Grade.FreePort();
+
+        var run = await Executed.RunAsync(KitPrograms.Grader(
+            $"check echo-server --port {port} --start '{KitPrograms.SolutionEchoServer}' --json '{json}' --seed 7"));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.EndsWith("12 passed, 0 failed", run.Output.TrimEnd());
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal(7, report.RootElement.GetProperty("seed").GetInt32());
+        var checks = report.RootElement.GetProperty("checks");
+        Assert.Equal(12, checks.GetArrayLength());
+        Assert.All(checks.EnumerateArray(), c => Assert.Equal("passed", c.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Exits_1_and_reports_an_unreachable_server_once()
+    {
+        var run = await Executed.RunAsync(KitPrograms.Grader($"check echo-server --port {Grade.FreePort()}"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(run.Output.Split('\n'), line => line.TrimStart().StartsWith("FAIL", StringComparison.Ordinal));
+        Assert.EndsWith("0 passed, 1 failed, 11 skipped", run.Output.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("check echo-server --port nine", "--port must be a port number")]
+    [InlineData("check echo-server --no-such-flag", "Unrecognized command or argument '--no-such-flag'")]
+    [InlineData("check echo-client", "Option '--client' is required")]
+    [InlineData("check echo-server --start-timeout -1 --start true", "--start-timeout must be a number of seconds")]
+    [InlineData("check no-such-exercise", "Unrecognized command or argument 'no-such-exercise'")]
+    public async Task Exits_2_with_a_clear_message_for_a_usage_error(string arguments, string message)
+    {
+        var run = await Executed.RunAsync(KitPrograms.Grader(arguments));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Errors);
+        Assert.DoesNotContain("   at ", run.Errors); // no stack trace
+    }
+
+    [Fact]
+    public async Task Exits_2_without_starting_the_server_when_its_port_is_taken()
+    {
+        // Given something already listens on the port
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var run = await Executed.RunAsync(KitPrograms.Grader($"check echo-server --port {port} --start 'echo started; sleep 30'"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"Port {port} is already in use", run.Errors);
+        Assert.DoesNotContain("started", run.Output);
+    }
+
+    [Fact]
+    public async Task Fails_fast_with_the_servers_output_when_the_server_exits_before_listening()
+    {
+        var run = await Executed.RunAsync(KitPrograms.Grader(
+            $"check echo-server --port {Grade.FreePort()} --start 'echo cannot find server.py >&2; exit 4'"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("The server exited with code 4 before it listened", run.Output);
+        Assert.Contains("cannot find server.py", run.Output);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("check echo-server --help")]
+    [InlineData("check echo-client --help")]
+    public async Task Explains_every_command_with_help(string arguments)
+    {
+        var run = await Executed.RunAsync(KitPrograms.Grader(arguments));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Usage:", run.Output);
+        if (arguments.StartsWith("check", StringComparison.Ordinal))
+        {
+            Assert.Contains("Examples:", run.Output);
+        }
+    }
+}

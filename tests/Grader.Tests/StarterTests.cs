@@ -1,0 +1,34 @@
+using SocketExercises.Grader.Checks;
+using SocketExercises.Testing;
+using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
+
+namespace SocketExercises.Grader.Tests;
+
+public sealed class StarterTests
+{
+    [Fact]
+    public async Task The_unfinished_echo_server_fails_and_the_report_points_at_its_first_TODO()
+    {
+        // Given the echo server starter, its TODOs not done
+        // When it is graded
+        var report = await Grade.ServerAsync(EchoServer, KitPrograms.StarterEchoServer);
+
+        // Then it fails once, saying why, and nothing else is run
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Equal("echo.accepts-connection", failed.Info.Id);
+        Assert.Contains("exited with code 3", failed.Message);
+        Assert.Contains("TODO 1 is not done yet", failed.Message);
+        Assert.Equal(11, report.Skipped);
+    }
+
+    [Fact]
+    public async Task The_unfinished_echo_client_fails_and_the_report_points_at_its_first_TODO()
+    {
+        var report = await Grade.ClientAsync(EchoClient, KitPrograms.StarterEchoClient);
+
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Equal("echo-client.connects", failed.Info.Id);
+        Assert.Contains("TODO 1 is not done yet", failed.Message);
+        Assert.Equal(4, report.Skipped);
+    }
+}

@@ -1,0 +1,20 @@
+using SocketExercises.Grader.Running;
+
+namespace SocketExercises.Testing;
+
+/// <summary>A program run to its end: its exit code and what it printed.</summary>
+public sealed record Executed(int ExitCode, string Output, string Errors)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    /// <summary>Runs <paramref name="command"/> and waits for it to exit, for at most a minute.</summary>
+    public static async Task<Executed> RunAsync(ShellCommand command)
+    {
+        await using var process = RunningProcess.Start(command.ToStartInfo(endpoint: null));
+        if (!await process.WaitForExitAsync(Limit, CancellationToken.None))
+        {
+            throw new TimeoutException($"'{command}' did not exit within {Limit}.\n{process.Tail()}");
+        }
+        return new Executed(process.ExitCode, process.Output, process.Errors);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using SocketExercises.Grader.Running;
+
+namespace SocketExercises.Testing;
+
+/// <summary>
+/// Commands that run the kit's own programs as built by the test projects' references: the solutions, the
+/// starters and the catalogue. Running the built dll directly, rather than through dotnet run, keeps each start fast.
+/// </summary>
+public static class KitPrograms
+{
+    public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
+
+    public static ShellCommand SolutionEchoServer => Project("solutions/01-echo/EchoServer", "--port {port}");
+
+    public static ShellCommand SolutionEchoClient => Project("solutions/01-echo/EchoClient", "--port {port}");
+
+    public static ShellCommand StarterEchoServer => Project("exercises/01-echo/EchoServer", "--port {port}");
+
+    public static ShellCommand StarterEchoClient => Project("exercises/01-echo/EchoClient", "--port {port}");
+
+    /// <summary>A server from the catalogue of broken and unusual implementations.</summary>
+    public static ShellCommand CatalogueServer(string name) => Project("tests/Catalogue", $"server {name} --port {{port}}");
+
+    /// <summary>A client from the catalogue of broken and unusual implementations.</summary>
+    public static ShellCommand CatalogueClient(string name) => Project("tests/Catalogue", $"client {name} --port {{port}}");
+
+    /// <summary>The grader's own command line, as scripts and CI call it.</summary>
+    public static ShellCommand Grader(string arguments) => Project("grader", arguments, "socket-grader");
+
+    /// <summary>Runs the program that <paramref name="projectFolder"/> builds, with <paramref name="arguments"/>.</summary>
+    public static ShellCommand Project(string projectFolder, string arguments, string? assemblyName = null)
+    {
+        string name = assemblyName ?? Path.GetFileName(projectFolder);
+        string dll = Path.Combine(RepositoryRoot, projectFolder, "bin", Metadata("Configuration"), Metadata("TargetFramework"), name + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is not built. Build the solution (dotnet build) before running the tests.", dll);
+        }
+        return new ShellCommand($"dotnet \"{dll}\" {arguments}");
+    }
+
+    private static string Metadata(string key) =>
+        typeof(KitPrograms).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"The test assembly has no {key}.");
+}
