@@ -19,6 +19,16 @@ public static class KitPrograms
 
     public static ShellCommand StarterEchoClient => Project("exercises/01-echo/EchoClient", "--port {port}");
 
+    /// <summary>
+    /// The folder whose programs Submission.Tests grades: exercises/, the student's work, unless
+    /// SOCKET_EXERCISES_FOLDER names another (solutions, to see the grading pass).
+    /// </summary>
+    public static string SubmissionFolder =>
+        Environment.GetEnvironmentVariable("SOCKET_EXERCISES_FOLDER") is { Length: > 0 } folder ? folder : "exercises";
+
+    /// <summary>The submission's program <paramref name="name"/> of exercise <paramref name="exercise"/>, such as 01-echo and EchoServer.</summary>
+    public static ShellCommand Submission(string exercise, string name) => Project($"{SubmissionFolder}/{exercise}/{name}", "--port {port}");
+
     /// <summary>A server from the catalogue of broken and unusual implementations.</summary>
     public static ShellCommand CatalogueServer(string name) => Project("tests/Catalogue", $"server {name} --port {{port}}");
 

@@ -1,0 +1,34 @@
+using SocketExercises.Testing;
+using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
+
+namespace SocketExercises.Submission.Tests;
+
+/// <summary>Your echo server (exercises/01-echo/EchoServer), graded over a real socket once for all its tests.</summary>
+public sealed class EchoServerGrade() : GradedExercise(() => Grade.ServerAsync(EchoServer, KitPrograms.Submission("01-echo", "EchoServer")))
+{
+    public static TheoryData<string> Checks => ChecksOf(EchoServer);
+}
+
+/// <summary>Your echo client (exercises/01-echo/EchoClient), run against the grader playing the server.</summary>
+public sealed class EchoClientGrade() : GradedExercise(() => Grade.ClientAsync(EchoClient, KitPrograms.Submission("01-echo", "EchoClient")))
+{
+    public static TheoryData<string> Checks => ChecksOf(EchoClient);
+}
+
+public sealed class EchoServerTests(EchoServerGrade grade) : IClassFixture<EchoServerGrade>
+{
+    public static TheoryData<string> Checks => EchoServerGrade.Checks;
+
+    [Theory]
+    [MemberData(nameof(Checks))]
+    public Task EchoServer_passes(string check) => grade.AssertPassedAsync(check);
+}
+
+public sealed class EchoClientTests(EchoClientGrade grade) : IClassFixture<EchoClientGrade>
+{
+    public static TheoryData<string> Checks => EchoClientGrade.Checks;
+
+    [Theory]
+    [MemberData(nameof(Checks))]
+    public Task EchoClient_passes(string check) => grade.AssertPassedAsync(check);
+}
