@@ -22,6 +22,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
         long started = time.GetTimestamp();
         foreach (var check in checks)
         {
+            skipReason ??= OutOfTime(started);
             if (skipReason is null && results.Count > 0 && revival is not null)
             {
                 // Bringing the server back counts against the grading budget too.
@@ -31,11 +32,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
                     skipReason = "Not run: the server had exited and could not be started again (see the notes).";
                 }
                 cancellationToken.ThrowIfCancellationRequested();
-            }
-            var remaining = Remaining(started);
-            if (skipReason is null && remaining <= TimeSpan.Zero)
-            {
-                skipReason = $"Not run: grading stops after {Received.Seconds(options.TotalTimeLimit)}, and the earlier checks used that time up.";
+                skipReason ??= OutOfTime(started);
             }
             if (skipReason is not null)
             {
@@ -43,6 +40,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
                 continue;
             }
 
+            var remaining = Remaining(started);
             var limit = check.TimeLimit < remaining ? check.TimeLimit : remaining;
             var (result, unreachable) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
             results.Add(result);
@@ -56,6 +54,10 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
     }
 
     private TimeSpan Remaining(long started) => options.TotalTimeLimit - time.GetElapsedTime(started);
+
+    private string? OutOfTime(long started) => Remaining(started) > TimeSpan.Zero
+        ? null
+        : $"Not run: grading stops after {Received.Seconds(options.TotalTimeLimit)}, and the earlier checks used that time up.";
 
     private async Task<bool> RevivedAsync(IRevival? revival, CheckInfo failed, TimeSpan remaining, CancellationToken cancellationToken)
     {

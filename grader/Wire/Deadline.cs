@@ -8,7 +8,8 @@ internal sealed class Deadline : IDisposable
 
     private Deadline(TimeSpan delay, TimeProvider time, CancellationToken outer)
     {
-        _timer = new CancellationTokenSource(delay, time);
+        // A budget already spent is a deadline already past, not an error.
+        _timer = new CancellationTokenSource(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time);
         _linked = CancellationTokenSource.CreateLinkedTokenSource(outer, _timer.Token);
     }
 

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Time.Testing;
+using SocketExercises.Grader.Checks;
+
+namespace SocketExercises.Grader.Tests;
+
+/// <summary>The runner's rules, with checks that need no network and a clock the test moves.</summary>
+public sealed class CheckRunnerTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public async Task Reports_an_unreachable_target_once_and_skips_the_checks_after_it()
+    {
+        // Given the second check cannot reach its target
+        var checks = new[] { Passing("a"), Unreachable("b"), Passing("c"), Passing("d") };
+
+        // When the checks run
+        var results = await Runner().RunAsync(checks, new object(), revival: null, CancellationToken.None);
+
+        // Then it fails once, and the rest are skipped with a reason that names it
+        Assert.Equal([CheckStatus.Passed, CheckStatus.Failed, CheckStatus.Skipped, CheckStatus.Skipped], results.Select(r => r.Status));
+        Assert.All(results.Skip(2), r => Assert.Contains("(see b)", r.Message));
+    }
+
+    [Fact]
+    public async Task Runs_on_after_an_unreachable_target_is_brought_back()
+    {
+        var checks = new[] { Passing("a"), Unreachable("b"), Passing("c") };
+        var revival = new CountingRevival(Revival.Restarted);
+
+        var results = await Runner().RunAsync(checks, new object(), revival, CancellationToken.None);
+
+        Assert.Equal([CheckStatus.Passed, CheckStatus.Failed, CheckStatus.Passed], results.Select(r => r.Status));
+        Assert.Contains(("b", true), revival.Calls);
+    }
+
+    [Fact]
+    public async Task Skips_the_checks_that_would_start_after_the_grading_budget()
+    {
+        // Given checks that take 8 s each and a budget of 20 s
+        var checks = Enumerable.Range(1, 4).Select(i => Taking($"c{i}", TimeSpan.FromSeconds(8))).ToArray();
+        var options = new GradingOptions { TotalTimeLimit = TimeSpan.FromSeconds(20) };
+
+        var results = await Runner(options).RunAsync(checks, new object(), revival: null, CancellationToken.None);
+
+        // Then three start (the third with only 4 s left) and the fourth is skipped, saying why
+        Assert.Equal([CheckStatus.Passed, CheckStatus.Passed, CheckStatus.Passed, CheckStatus.Skipped], results.Select(r => r.Status));
+        Assert.Contains("grading stops after 20 s", results[3].Message);
+    }
+
+    [Fact]
+    public async Task Fails_a_check_that_outlives_its_time_limit()
+    {
+        var check = new FakeCheck("slow", TimeSpan.FromSeconds(3), async token =>
+        {
+            _time.Advance(TimeSpan.FromSeconds(4));
+            await Task.Delay(Timeout.Infinite, token);
+        });
+
+        var result = Assert.Single(await Runner().RunAsync([check], new object(), revival: null, CancellationToken.None));
+
+        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Equal("The check did not finish within its limit of 3 s.", result.Message);
+    }
+
+    [Fact]
+    public async Task Reports_an_unexpected_error_as_a_failure_instead_of_crashing()
+    {
+        var check = new FakeCheck("broken", TimeSpan.FromSeconds(3), _ => throw new InvalidDataException("odd bytes"));
+
+        var result = Assert.Single(await Runner().RunAsync([check], new object(), revival: null, CancellationToken.None));
+
+        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Contains("InvalidDataException", result.Message);
+    }
+
+    [Fact]
+    public async Task Skips_the_rest_when_the_target_cannot_be_brought_back()
+    {
+        var checks = new[] { Passing("a"), Passing("b"), Passing("c") };
+
+        var results = await Runner().RunAsync(checks, new object(), new CountingRevival(Revival.Failed), CancellationToken.None);
+
+        Assert.Equal([CheckStatus.Passed, CheckStatus.Skipped, CheckStatus.Skipped], results.Select(r => r.Status));
+        Assert.Contains("could not be started again", results[1].Message);
+    }
+
+    private CheckRunner Runner(GradingOptions? options = null) => new(options ?? new GradingOptions(), _time);
+
+    private static FakeCheck Passing(string id) => new(id, TimeSpan.FromSeconds(5), _ => Task.CompletedTask);
+
+    private static FakeCheck Unreachable(string id) =>
+        new(id, TimeSpan.FromSeconds(5), _ => throw new TargetUnreachableException($"{id} found nobody."));
+
+    private FakeCheck Taking(string id, TimeSpan duration) => new(id, TimeSpan.FromSeconds(10), _ =>
+    {
+        _time.Advance(duration);
+        return Task.CompletedTask;
+    });
+
+    private sealed class FakeCheck(string id, TimeSpan limit, Func<CancellationToken, Task> run) : ICheck<object>
+    {
+        public CheckInfo Info { get; } = new(id, $"check {id}", "§0", "no hint");
+
+        public TimeSpan TimeLimit => limit;
+
+        public Task RunAsync(object target, CancellationToken cancellationToken) => run(cancellationToken);
+    }
+
+    private sealed class CountingRevival(Revival answer) : IRevival
+    {
+        public List<(string Check, bool Unreachable)> Calls { get; } = [];
+
+        public Task<Revival> ReviveAsync(CheckInfo afterCheck, bool unreachable, CancellationToken cancellationToken)
+        {
+            Calls.Add((afterCheck.Id, unreachable));
+            // Asked between checks with nothing wrong, a healthy target needs nothing.
+            return Task.FromResult(unreachable || answer == Revival.Failed ? answer : Revival.NotNeeded);
+        }
+    }
+}
