@@ -1,4 +1,5 @@
 using System.Text;
+using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.EchoClient;
 
@@ -26,7 +27,17 @@ public abstract class EchoClientCheck : ICheck<ClientUnderTest>
     /// <summary>Fails by throwing <see cref="CheckFailedException"/> if the run broke the requirement.</summary>
     protected abstract void Judge(ClientUnderTest client, ClientSession session);
 
-    /// <summary>Whether the client printed the whole echo of what it sent.</summary>
-    protected static bool PrintedEcho(ClientSession session) =>
-        session.Request.Length > 0 && session.Output.Contains(Encoding.UTF8.GetString(session.Request), StringComparison.Ordinal);
+    /// <summary>Fails unless the client printed the whole echo of what it sent, which the grader sent back <paramref name="how"/>.</summary>
+    protected static void ExpectPrintedEcho(ClientSession session, string how)
+    {
+        if (session.Request.Length == 0)
+        {
+            throw new CheckFailedException("The client sent nothing, so there was no echo to print.");
+        }
+        if (!session.Output.Contains(Encoding.UTF8.GetString(session.Request), StringComparison.Ordinal))
+        {
+            throw new CheckFailedException(
+                $"The grader echoed {ByteText.Quote(session.Request, 96)} {how}, and the client's output does not contain all of it.\n{session.ShowOutput()}");
+        }
+    }
 }

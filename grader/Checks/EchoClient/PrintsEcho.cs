@@ -1,5 +1,3 @@
-using SocketExercises.Grader.Wire;
-
 namespace SocketExercises.Grader.Checks.EchoClient;
 
 /// <summary>§8: the client prints the echo it got back.</summary>
@@ -11,16 +9,6 @@ public sealed class PrintsEcho : EchoClientCheck
         "§8",
         "Decode the reply with Encoding.UTF8.GetString and print it to standard output with Console.WriteLine.");
 
-    protected override void Judge(ClientUnderTest client, ClientSession session)
-    {
-        if (session.Request.Length == 0)
-        {
-            throw new CheckFailedException("The client sent nothing, so there was no echo to print.");
-        }
-        if (!PrintedEcho(session))
-        {
-            throw new CheckFailedException(
-                $"The grader echoed {ByteText.Quote(session.Request, 96)} at once, but the client's output does not contain it.\n{session.ShowOutput()}");
-        }
-    }
+    protected override void Judge(ClientUnderTest client, ClientSession session) =>
+        ExpectPrintedEcho(session, "at once");
 }
