@@ -22,6 +22,7 @@ public static class CommandLine
             await Console.Error.WriteLineAsync("Add --help to the command to see its options.");
             return ExitCodes.Usage;
         }
-        return await parsed.InvokeAsync();
+        // Stop signals are handled by ShutdownSignals, which the actions use, not by the parser's own handler.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -20,12 +20,12 @@ public static class ExerciseHost
         var endpoint = new EndpointOptions();
         var command = new RootCommand(description);
         endpoint.AddTo(command);
-        command.SetAction((parsed, stopping) => GuardAsync(() =>
+        command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
         {
             var host = parsed.GetRequiredValue(endpoint.Host);
             var options = new ServerOptions(host, EndpointOptions.Resolve(host), parsed.GetValue(endpoint.Port));
             return serve(options, stopping);
-        }, stopping));
+        }, cancellationToken));
         return CommandLine.InvokeAsync(command, args);
     }
 
@@ -53,7 +53,7 @@ public static class ExerciseHost
 
         var command = new RootCommand(description) { message, interactive, timeout };
         endpoint.AddTo(command);
-        command.SetAction((parsed, stopping) => GuardAsync(() =>
+        command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
         {
             var host = parsed.GetRequiredValue(endpoint.Host);
             var options = new ClientOptions(
@@ -64,15 +64,17 @@ public static class ExerciseHost
                 parsed.GetValue(interactive),
                 TimeSpan.FromSeconds(parsed.GetValue(timeout)));
             return talk(options, stopping);
-        }, stopping));
+        }, cancellationToken));
         return CommandLine.InvokeAsync(command, args);
     }
 
-    private static async Task<int> GuardAsync(Func<Task> run, CancellationToken stopping)
+    private static async Task<int> GuardAsync(Func<CancellationToken, Task> run, CancellationToken cancellationToken)
     {
+        using var signals = new ShutdownSignals(cancellationToken);
+        var stopping = signals.Token;
         try
         {
-            await run();
+            await run(stopping);
             return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

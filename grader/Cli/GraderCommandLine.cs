@@ -129,6 +129,9 @@ public static class GraderCommandLine
     {
         var options = new GradingOptions { Seed = parsed.GetValue(Seed) ?? Random.Shared.Next() };
         await using var provider = GraderServices.Build(options, configure);
+        // Ctrl+C or SIGTERM stops grading, and with it every program the grader started.
+        using var signals = new ShutdownSignals(cancellationToken);
+        cancellationToken = signals.Token;
         GradeReport report;
         try
         {

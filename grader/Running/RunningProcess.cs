@@ -44,6 +44,9 @@ public sealed class RunningProcess : IAsyncDisposable
         return running;
     }
 
+    /// <summary>The process id: of the shell, or of the program where the shell replaced itself with it (<c>exec</c>).</summary>
+    public int Id => _process.Id;
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;

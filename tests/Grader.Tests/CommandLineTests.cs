@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocketExercises.Grader.Running;
 using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests;
@@ -73,6 +74,43 @@ public sealed class CommandLineTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("The server exited with code 4 before it listened", run.Output);
         Assert.Contains("cannot find server.py", run.Output);
+    }
+
+    [Fact]
+    public async Task Stops_the_started_server_when_grading_is_interrupted()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // SIGTERM is a Unix signal
+        }
+        // Given the grader grading a server that never answers
+        var endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Grade.FreePort());
+        var grading = KitPrograms.Grader($"check echo-server --port {endpoint.Port} --start '{KitPrograms.CatalogueServer("silent")}'");
+        await using var grader = RunningProcess.Start(new ShellCommand("exec " + grading.Text).ToStartInfo(endpoint: null));
+        await WaitUntilAsync(() => ListeningPorts.Contains(endpoint), "the server to listen");
+
+        // When the grader is told to stop
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", grader.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        // Then it says so, exits with 130, and the server it started is gone
+        Assert.True(await grader.WaitForExitAsync(TimeSpan.FromSeconds(10), CancellationToken.None), grader.Tail());
+        Assert.Equal(130, grader.ExitCode);
+        Assert.Contains("Grading interrupted.", grader.Errors);
+        await WaitUntilAsync(() => !ListeningPorts.Contains(endpoint), "the server to be stopped");
+    }
+
+    // Polls a condition the system offers no event for (the table of listening ports), within a deadline.
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(50, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            Assert.False(deadline.IsCancellationRequested, $"Gave up waiting for {what}.");
+        }
     }
 
     [Theory]
