@@ -1,3 +1,4 @@
+using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks;
@@ -57,7 +58,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
 
     private string? OutOfTime(long started) => Remaining(started) > TimeSpan.Zero
         ? null
-        : $"Not run: grading stops after {Received.Seconds(options.TotalTimeLimit)}, and the earlier checks used that time up.";
+        : $"Not run: grading stops after {Durations.Format(options.TotalTimeLimit)}, and the earlier checks used that time up.";
 
     private async Task<bool> RevivedAsync(IRevival? revival, CheckInfo failed, TimeSpan remaining, CancellationToken cancellationToken)
     {
@@ -102,7 +103,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
-            return (Failed($"The check did not finish within its limit of {Received.Seconds(limit)}."), false);
+            return (Failed($"The check did not finish within its limit of {Durations.Format(limit)}."), false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -19,6 +19,9 @@ public static class GraderCommandLine
 {
     private const int Interrupted = 130;
 
+    // A client is run twice, and a dotnet run may build first: more than a server's 20 s.
+    private static readonly TimeSpan ClientGradingLimit = TimeSpan.FromSeconds(90);
+
     private static readonly Option<string?> Json = new("--json")
     {
         Description = "Also write the results as JSON to this file, for scripts and CI",
@@ -66,7 +69,7 @@ public static class GraderCommandLine
             start, startTimeout, Json, Seed,
         };
         endpoint.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, configure, async (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, new GradingOptions(), configure, async (provider, token) =>
         {
             var host = parsed.GetRequiredValue(endpoint.Host);
             var address = EndpointOptions.Resolve(host);
@@ -109,7 +112,8 @@ public static class GraderCommandLine
         {
             client, listenPort, message, Json, Seed,
         };
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, configure, async (provider, token) =>
+        var options = new GradingOptions { TotalTimeLimit = ClientGradingLimit };
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, options, configure, async (provider, token) =>
         {
             var request = new ClientGradingRequest(
                 ServiceCollectionExtensions.EchoClient,
@@ -123,11 +127,12 @@ public static class GraderCommandLine
 
     private static async Task<int> RunAsync(
         ParseResult parsed,
+        GradingOptions options,
         Action<IServiceCollection>? configure,
         Func<IServiceProvider, CancellationToken, Task<GradeReport>> grade,
         CancellationToken cancellationToken)
     {
-        var options = new GradingOptions { Seed = parsed.GetValue(Seed) ?? Random.Shared.Next() };
+        options = options with { Seed = parsed.GetValue(Seed) ?? Random.Shared.Next() };
         await using var provider = GraderServices.Build(options, configure);
         // Ctrl+C or SIGTERM stops grading, and with it every program the grader started.
         using var signals = new ShutdownSignals(cancellationToken);

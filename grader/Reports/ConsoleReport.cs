@@ -1,5 +1,4 @@
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Reports;
 
@@ -63,5 +62,5 @@ public sealed class ConsoleReport
     };
 
     private static string Timing(CheckResult result) =>
-        result.Status == CheckStatus.Skipped ? "" : $" ({Received.Seconds(result.Duration)})";
+        result.Status == CheckStatus.Skipped ? "" : $" ({Durations.Format(result.Duration)})";
 }

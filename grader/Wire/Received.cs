@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Reports;
+
 namespace SocketExercises.Grader.Wire;
 
 /// <summary>Why a receive stopped.</summary>
@@ -28,11 +30,8 @@ public sealed record Received(byte[] Data, ReceiveEnd End, TimeSpan Wait)
         ReceiveEnd.Complete => "everything expected arrived",
         ReceiveEnd.Closed => "the server closed the connection",
         ReceiveEnd.Reset => "the server reset the connection",
-        ReceiveEnd.TimedOut => $"nothing more arrived within {Seconds(Wait)}",
+        ReceiveEnd.TimedOut => $"nothing more arrived within {Durations.Format(Wait)}",
         ReceiveEnd.LimitReached => $"the server kept sending, past {Data.Length} bytes",
         _ => End.ToString(),
     };
-
-    internal static string Seconds(TimeSpan time) =>
-        time < TimeSpan.FromSeconds(1) ? $"{time.TotalMilliseconds:0} ms" : $"{time.TotalSeconds:0.#} s";
 }

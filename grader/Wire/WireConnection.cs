@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using SocketExercises.Grader.Reports;
 
 namespace SocketExercises.Grader.Wire;
 
@@ -45,7 +46,7 @@ public sealed class WireConnection : IAsyncDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new WireException(
-                $"{Label} could not send for {Received.Seconds(_limits.SendTimeout)} with {data.Length} bytes still to go: the server stopped reading.");
+                $"{Label} could not send for {Durations.Format(_limits.SendTimeout)} with {data.Length} bytes still to go: the server stopped reading.");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SocketExercises.Grader.Reports;
 
 namespace SocketExercises.Grader.Wire;
 
@@ -27,7 +28,7 @@ public sealed class WireConnector(ISocketFactory sockets, WireLimits limits, Tim
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            throw new ServerUnreachableException(endpoint, $"no answer within {Received.Seconds(limits.ConnectTimeout)}");
+            throw new ServerUnreachableException(endpoint, $"no answer within {Durations.Format(limits.ConnectTimeout)}");
         }
         catch
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Wire;
 
@@ -99,7 +100,7 @@ public sealed class ClientUnderTest : IDisposable
             bool gone = client.HasExited;
             string problem = gone
                 ? $"The client exited with code {client.ExitCode} without connecting to {Endpoint}."
-                : $"The client did not connect to {Endpoint} within {Received.Seconds(_limits.ConnectTimeout)}.";
+                : $"The client did not connect to {Endpoint} within {Durations.Format(_limits.ConnectTimeout)}.";
             if (gone)
             {
                 await client.WaitForExitAsync(_limits.ExitTimeout, cancellationToken); // let its last output be read

@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Reports;
+
 namespace SocketExercises.Grader.Checks.EchoClient;
 
 /// <summary>§9: after the echo the client exits by itself, with code 0.</summary>
@@ -13,7 +15,7 @@ public sealed class ExitsZero : EchoClientCheck
     {
         if (!session.ExitedInTime)
         {
-            throw new CheckFailedException($"The client was still running {Wire.Received.Seconds(client.Limits.ExitTimeout)} after its echo was sent, and was stopped.\n{session.ShowOutput()}");
+            throw new CheckFailedException($"The client was still running {Durations.Format(client.Limits.ExitTimeout)} after its echo was sent, and was stopped.\n{session.ShowOutput()}");
         }
         if (session.ExitCode != 0)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.EchoServer;
@@ -28,7 +29,7 @@ public sealed class ClosesAfterHalfClose(WireLimits limits) : EchoServerCheck
         EchoExchange.ExpectSame(client, message, received with { Data = received.Data[..Math.Min(received.Data.Length, message.Length)] });
         throw new CheckFailedException(received.End switch
         {
-            ReceiveEnd.TimedOut => $"The client sent {message.Length} bytes and shut down its sending side. The echo came back, but the server did not close the connection within {Received.Seconds(limits.ReplyTimeout)}.",
+            ReceiveEnd.TimedOut => $"The client sent {message.Length} bytes and shut down its sending side. The echo came back, but the server did not close the connection within {Durations.Format(limits.ReplyTimeout)}.",
             ReceiveEnd.Reset => "The client sent its message and shut down its sending side. The server reset the connection instead of closing it normally.",
             _ => $"The client sent {message.Length} bytes and shut down its sending side; {received.DescribeEnd()}, without closing.",
         });
