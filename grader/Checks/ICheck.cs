@@ -1,17 +1,21 @@
 namespace SocketExercises.Grader.Checks;
 
-/// <summary>
-/// One behaviour of a server or client, checked on the wire. A check passes by returning, and fails by
-/// throwing <see cref="CheckFailedException"/> with a message that shows what was expected and what happened.
-/// </summary>
-/// <typeparam name="TTarget">What the check talks to: a server to connect to, or a client to run.</typeparam>
-public interface ICheck<in TTarget>
+/// <summary>A check, whatever it talks to: what it is and how long it may take.</summary>
+public interface ICheck
 {
     CheckInfo Info { get; }
 
     /// <summary>The longest the check may take; past it the check fails.</summary>
     TimeSpan TimeLimit { get; }
+}
 
+/// <summary>
+/// One behaviour of a server or client, checked on the wire. A check passes by returning, and fails by
+/// throwing <see cref="CheckFailedException"/> with a message that shows what was expected and what happened.
+/// </summary>
+/// <typeparam name="TTarget">What the check talks to: a server to connect to, or a client to run.</typeparam>
+public interface ICheck<in TTarget> : ICheck
+{
     Task RunAsync(TTarget target, CancellationToken cancellationToken);
 }
 

@@ -3,6 +3,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Reports;
@@ -119,8 +121,10 @@ public static class GraderCommandLine
                 ServiceCollectionExtensions.EchoClient,
                 new ShellCommand(parsed.GetRequiredValue(client)),
                 new IPEndPoint(IPAddress.Loopback, parsed.GetValue(listenPort)),
-                parsed.GetRequiredValue(message));
-            return await provider.GetRequiredService<ClientGrader>().GradeAsync(request, token);
+                new Dictionary<string, string>());
+            var echo = provider.GetRequiredService<EchoPlay>();
+            return await provider.GetRequiredService<ClientGrader>().GradeAsync(
+                request, server => new EchoClientUnderTest(server, echo, parsed.GetRequiredValue(message)), token);
         }, cancellationToken));
         return command;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Checks.EchoServer;
 using SocketExercises.Grader.Grading;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISocketFactory, TcpSocketFactory>();
         services.AddSingleton(new WireLimits());
         services.AddSingleton(new ClientLimits());
+        services.AddSingleton<EchoPlay>();
         services.AddSingleton<WireConnector>();
         services.AddSingleton<Payloads>();
         services.AddSingleton<CheckRunner>();
@@ -71,9 +73,18 @@ public static class ServiceCollectionExtensions
 
     private static void AddServerCheck<TCheck>(this IServiceCollection services, string exercise)
         where TCheck : class, ICheck<ServerTarget> =>
-        services.AddKeyedSingleton<ICheck<ServerTarget>, TCheck>(exercise);
+        services.AddCheck<ServerTarget, TCheck>(exercise);
 
     private static void AddClientCheck<TCheck>(this IServiceCollection services, string exercise)
-        where TCheck : class, ICheck<ClientUnderTest> =>
-        services.AddKeyedSingleton<ICheck<ClientUnderTest>, TCheck>(exercise);
+        where TCheck : class, ICheck<EchoClientUnderTest> =>
+        services.AddCheck<EchoClientUnderTest, TCheck>(exercise);
+
+    // One instance per check, found both by what it talks to (to run it) and as a plain check (to list it).
+    private static void AddCheck<TTarget, TCheck>(this IServiceCollection services, string exercise)
+        where TCheck : class, ICheck<TTarget>
+    {
+        services.AddKeyedSingleton<TCheck>(exercise);
+        services.AddKeyedSingleton<ICheck<TTarget>>(exercise, (provider, key) => provider.GetRequiredKeyedService<TCheck>(key));
+        services.AddKeyedSingleton<ICheck>(exercise, (provider, key) => provider.GetRequiredKeyedService<TCheck>(key));
+    }
 }

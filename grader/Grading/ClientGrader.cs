@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Checks.EchoClient;
+using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Wire;
 
@@ -12,20 +12,24 @@ namespace SocketExercises.Grader.Grading;
 /// <param name="Exercise">The key the checks are registered under, such as <c>echo-client</c>.</param>
 /// <param name="Client">The command that runs the client.</param>
 /// <param name="Listen">Where the grader listens; port 0 picks a free one.</param>
-/// <param name="Message">The message the client is expected to send.</param>
-public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, IPEndPoint Listen, string Message);
+/// <param name="Environment">More variables for the client, such as SOCKET_PASSWORD.</param>
+public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, IPEndPoint Listen, IReadOnlyDictionary<string, string> Environment);
 
 /// <summary>Grades a client: listens, runs the client against itself, and judges what the client did.</summary>
 public sealed class ClientGrader(
     IServiceProvider services, CheckRunner runner, ISocketFactory sockets, ClientLimits limits, WireLimits wire, GradingOptions options, TimeProvider time)
 {
+    /// <param name="request">What to grade.</param>
+    /// <param name="target">Makes the exercise's view of the client from the grader's played server.</param>
+    /// <param name="cancellationToken">Interrupts grading.</param>
     /// <exception cref="PortInUseException">The listening port is taken.</exception>
-    public async Task<GradeReport> GradeAsync(ClientGradingRequest request, CancellationToken cancellationToken)
+    public async Task<GradeReport> GradeAsync<TTarget>(
+        ClientGradingRequest request, Func<PlayedServer, TTarget> target, CancellationToken cancellationToken)
     {
-        var checks = services.GetKeyedServices<ICheck<ClientUnderTest>>(request.Exercise).ToList();
+        var checks = services.GetKeyedServices<ICheck<TTarget>>(request.Exercise).ToList();
         long started = time.GetTimestamp();
-        using var client = new ClientUnderTest(Listen(request.Listen), request.Client, request.Message, limits, wire, time);
-        var results = await runner.RunAsync(checks, client, revival: null, cancellationToken);
+        using var server = new PlayedServer(Listen(request.Listen), request.Client, request.Environment, limits, wire, time);
+        var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken);
         return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), []);
     }
 

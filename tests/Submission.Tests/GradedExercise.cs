@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 
 namespace SocketExercises.Submission.Tests;
@@ -34,10 +33,6 @@ public abstract class GradedExercise
     protected static TheoryData<string> ChecksOf(string exercise)
     {
         using var provider = GraderServices.Build(new GradingOptions());
-        return
-        [
-            .. provider.GetKeyedServices<ICheck<ServerTarget>>(exercise).Select(c => c.Info.Id),
-            .. provider.GetKeyedServices<ICheck<ClientUnderTest>>(exercise).Select(c => c.Info.Id),
-        ];
+        return [.. provider.GetKeyedServices<ICheck>(exercise).Select(c => c.Info.Id)];
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
@@ -26,8 +28,10 @@ public static class Grade
     public static async Task<GradeReport> ClientAsync(string exercise, ShellCommand client, string message = "Hello, world", int listenPort = 0)
     {
         await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 });
-        var request = new ClientGradingRequest(exercise, client, new IPEndPoint(IPAddress.Loopback, listenPort), message);
-        return await provider.GetRequiredService<ClientGrader>().GradeAsync(request, CancellationToken.None);
+        var request = new ClientGradingRequest(exercise, client, new IPEndPoint(IPAddress.Loopback, listenPort), new Dictionary<string, string>());
+        var echo = provider.GetRequiredService<EchoPlay>();
+        return await provider.GetRequiredService<ClientGrader>().GradeAsync(
+            request, server => new EchoClientUnderTest(server, echo, message), CancellationToken.None);
     }
 
     /// <summary>A port that was free a moment ago: the operating system picks it.</summary>

@@ -1,4 +1,4 @@
-using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Checks.Clients;
 
 namespace SocketExercises.Grader.Checks.EchoClient;
 
@@ -11,15 +11,6 @@ public sealed class ExitsZero : EchoClientCheck
         "§9",
         "After printing the echo, close the socket and return from Main. Don't wait for more data from the server, or for input.");
 
-    protected override void Judge(ClientUnderTest client, ClientSession session)
-    {
-        if (!session.ExitedInTime)
-        {
-            throw new CheckFailedException($"The client was still running {Durations.Format(client.Limits.ExitTimeout)} after its echo was sent, and was stopped.\n{session.ShowOutput()}");
-        }
-        if (session.ExitCode != 0)
-        {
-            throw new CheckFailedException($"The client exited with code {session.ExitCode}, not 0.\n{session.ShowOutput()}");
-        }
-    }
+    protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange) =>
+        ExpectExit(session, client.Server.Limits.ExitTimeout, "its echo was sent", success: true);
 }

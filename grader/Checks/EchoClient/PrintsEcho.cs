@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Checks.Clients;
+
 namespace SocketExercises.Grader.Checks.EchoClient;
 
 /// <summary>§8: the client prints the echo it got back.</summary>
@@ -9,6 +11,6 @@ public sealed class PrintsEcho : EchoClientCheck
         "§8",
         "Decode the reply with Encoding.UTF8.GetString and print it to standard output with Console.WriteLine.");
 
-    protected override void Judge(ClientUnderTest client, ClientSession session) =>
-        ExpectPrintedEcho(session, "at once");
+    protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange) =>
+        ExpectPrintedEcho(session, exchange.Request, "at once");
 }

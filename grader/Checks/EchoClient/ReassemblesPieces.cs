@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Checks.Clients;
+
 namespace SocketExercises.Grader.Checks.EchoClient;
 
 /// <summary>§8: an echo that arrives in small pieces with pauses is read whole before it is printed.</summary>
@@ -11,6 +13,6 @@ public sealed class ReassemblesPieces : EchoClientCheck
 
     protected override EchoStyle Style => EchoStyle.InPieces;
 
-    protected override void Judge(ClientUnderTest client, ClientSession session) =>
-        ExpectPrintedEcho(session, $"in {session.Pieces} small pieces, 50 ms apart");
+    protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange) =>
+        ExpectPrintedEcho(session, exchange.Request, $"in {exchange.Pieces} small pieces, 50 ms apart");
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.EchoClient;
@@ -12,19 +13,19 @@ public sealed class SendsMessage : EchoClientCheck
         "§7",
         "Encode the message with Encoding.UTF8.GetBytes and send all of it, looping until SendAsync has taken every byte. Send nothing else (no newline) unless the grader is told so with --message.");
 
-    protected override void Judge(ClientUnderTest client, ClientSession session)
+    protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange)
     {
         var expected = Encoding.UTF8.GetBytes(client.ExpectedMessage);
-        if (session.Request.AsSpan().SequenceEqual(expected))
+        if (exchange.Request.AsSpan().SequenceEqual(expected))
         {
             return;
         }
-        if (session.Request.Length == 0)
+        if (exchange.Request.Length == 0)
         {
             throw new CheckFailedException($"The client connected but sent nothing; the grader expected {ByteText.Quote(expected)}.\n{session.ShowOutput()}");
         }
         throw new CheckFailedException(
             $"The client did not send the expected message (the grader was told to expect {ByteText.Quote(expected)} with --message).\n"
-            + ByteDiff.Describe(expected, session.Request));
+            + ByteDiff.Describe(expected, exchange.Request));
     }
 }

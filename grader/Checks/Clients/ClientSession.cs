@@ -1,33 +1,13 @@
-namespace SocketExercises.Grader.Checks.EchoClient;
+namespace SocketExercises.Grader.Checks.Clients;
 
-/// <summary>How the grader, playing the echo server, sends the echo back.</summary>
-public enum EchoStyle
-{
-    /// <summary>All at once, as soon as the client's message has arrived.</summary>
-    AtOnce,
-
-    /// <summary>In small pieces with pauses, as a slow network would deliver it.</summary>
-    InPieces,
-}
-
-/// <summary>What one run of the client did while the grader played the server.</summary>
+/// <summary>What one run of the client did, whatever the grader said to it.</summary>
 /// <param name="Connected">Whether the client connected at all.</param>
 /// <param name="Problem">Why it did not connect, when it did not.</param>
-/// <param name="Request">The bytes the client sent before the grader echoed them.</param>
-/// <param name="Pieces">How many pieces the echo was to be sent in (the client may have left before the last).</param>
-/// <param name="ExitedInTime">Whether the client exited by itself in time after its echo.</param>
+/// <param name="ExitedInTime">Whether the client exited by itself in time after the exchange.</param>
 /// <param name="ExitCode">Its exit code, when it exited.</param>
 /// <param name="Output">What it printed to standard output.</param>
 /// <param name="Errors">What it printed to standard error.</param>
-public sealed record ClientSession(
-    bool Connected,
-    string? Problem,
-    byte[] Request,
-    int Pieces,
-    bool ExitedInTime,
-    int? ExitCode,
-    string Output,
-    string Errors)
+public sealed record ClientSession(bool Connected, string? Problem, bool ExitedInTime, int? ExitCode, string Output, string Errors)
 {
     /// <summary>The client's output for a failure message, or a note that it printed nothing.</summary>
     public string ShowOutput()
@@ -57,3 +37,6 @@ public sealed record ClientSession(
         return string.Join('\n', kept.Select(l => "  | " + l.TrimEnd('\r')));
     }
 }
+
+/// <summary>A run of the client and what the grader's side of the exchange recorded.</summary>
+public sealed record ClientRun<TExchange>(ClientSession Session, TExchange? Exchange);

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Sockets;
+using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks.Clients;
+
+/// <summary>
+/// The grader playing the server for a client under test. Each run starts the client, accepts its connection,
+/// plays a <see cref="ClientScript{TExchange}"/> on it, then behaves as the protocol's server does until the
+/// client exits. A run is made once and shared by the checks that judge it; runs take turns on the one
+/// listening socket, so <c>--listen-port 65432</c> serves a client that knows no other port.
+/// </summary>
+public sealed class PlayedServer : IDisposable
+{
+    private readonly Socket _listener;
+    private readonly ShellCommand _command;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly WireLimits _wire;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private readonly Dictionary<string, Task> _runs = [];
+
+    /// <param name="listener">A bound, listening socket; the played server owns it from here.</param>
+    /// <param name="command">Runs the client.</param>
+    /// <param name="environment">More variables for the client, such as SOCKET_PASSWORD.</param>
+    public PlayedServer(
+        Socket listener, ShellCommand command, IReadOnlyDictionary<string, string> environment, ClientLimits limits, WireLimits wire, TimeProvider time)
+    {
+        _listener = listener;
+        _command = command;
+        _environment = environment;
+        Limits = limits;
+        _wire = wire;
+        _time = time;
+    }
+
+    /// <summary>How long the grader waits for the client at each step.</summary>
+    public ClientLimits Limits { get; }
+
+    public IPEndPoint Endpoint => (IPEndPoint)_listener.LocalEndPoint!;
+
+    /// <summary>The run named <paramref name="name"/>, made with <paramref name="script"/> the first time it is asked for.</summary>
+    public Task<ClientRun<TExchange>> RunAsync<TExchange>(string name, ClientScript<TExchange> script, CancellationToken cancellationToken)
+    {
+        lock (_runs)
+        {
+            if (!_runs.TryGetValue(name, out var run))
+            {
+                // Not tied to one check's token: the run is shared, and bounded by its own limits.
+                run = RunOnceAsync(script, CancellationToken.None);
+                _runs[name] = run;
+            }
+            return ((Task<ClientRun<TExchange>>)run).WaitAsync(cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _oneAtATime.Dispose();
+    }
+
+    private async Task<ClientRun<TExchange>> RunOnceAsync<TExchange>(ClientScript<TExchange> script, CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var start = _command.ToStartInfo(Endpoint);
+            foreach (var (name, value) in _environment)
+            {
+                start.Environment[name] = value;
+            }
+            RunningProcess client;
+            try
+            {
+                client = RunningProcess.Start(start);
+            }
+            catch (ProcessStartException e)
+            {
+                return new(new ClientSession(false, e.Message, false, null, "", ""), default);
+            }
+            await using (client)
+            {
+                return await PlayAsync(client, script, cancellationToken);
+            }
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<ClientRun<TExchange>> PlayAsync<TExchange>(RunningProcess client, ClientScript<TExchange> script, CancellationToken cancellationToken)
+    {
+        using var connecting = Deadline.After(Limits.ConnectTimeout, _time, cancellationToken);
+        var accept = _listener.AcceptAsync(connecting.Token).AsTask();
+        await Task.WhenAny(accept, client.Exited(connecting.Token));
+        if (!accept.IsCompletedSuccessfully)
+        {
+            connecting.Cancel();
+            await AbandonAsync(accept);
+            bool gone = client.HasExited;
+            string problem = gone
+                ? $"The client exited with code {client.ExitCode} without connecting to {Endpoint}."
+                : $"The client did not connect to {Endpoint} within {Durations.Format(Limits.ConnectTimeout)}.";
+            if (gone)
+            {
+                await client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken); // let its last output be read
+            }
+            return new(new ClientSession(false, problem, gone, gone ? client.ExitCode : null, client.Output, client.Errors), default);
+        }
+
+        await using var connection = new WireConnection(accept.Result, "the grader", _wire, _time);
+        var (exchange, end) = await script(connection, cancellationToken);
+        if (end == ExchangeEnd.GraderCloses)
+        {
+            connection.ShutdownSend();
+        }
+
+        // From here the client has a fixed time to finish and exit. The connection stays open meanwhile, as a
+        // real server keeps it until the client closes: a client that waits for the server to close first
+        // would wait forever, and is caught here.
+        var exit = client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken);
+        if (end == ExchangeEnd.ClientClosed || (end == ExchangeEnd.KeepEchoing && await EchoUntilClientClosesAsync(connection, exit, cancellationToken)))
+        {
+            connection.ShutdownSend(); // the client has finished: close our side, as the protocol's server does
+        }
+        bool exited = await exit;
+        return new(new ClientSession(true, null, exited, exited ? client.ExitCode : null, client.Output, client.Errors), exchange);
+    }
+
+    // A pending accept must end before the next run accepts on the same listener; a connection that
+    // slipped in at the last moment belongs to no run and is closed.
+    private static async Task AbandonAsync(Task<Socket> accept)
+    {
+        try
+        {
+            (await accept).Dispose();
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // The accept was cancelled, as intended.
+        }
+    }
+
+    // Go on as an echo server would, for a client that sends more, until it closes or its time is up.
+    // Returns whether the client closed its side.
+    private async Task<bool> EchoUntilClientClosesAsync(WireConnection connection, Task exit, CancellationToken cancellationToken)
+    {
+        while (!exit.IsCompleted)
+        {
+            var more = await connection.ReceiveSomeAsync(Limits.ExitTimeout, _wire.MaxUnexpectedBytes, cancellationToken);
+            if (more.Data.Length == 0)
+            {
+                return more.End == ReceiveEnd.Closed;
+            }
+            try
+            {
+                await connection.SendAsync(more.Data, cancellationToken);
+            }
+            catch (WireException)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+}
