@@ -10,6 +10,8 @@ namespace SocketExercises.Common;
 /// </summary>
 public static class ExerciseHost
 {
+    public const string PasswordVariable = "SOCKET_PASSWORD";
+    public const string LoginTimeoutVariable = "SOCKET_LOGIN_TIMEOUT";
     private const string DefaultMessage = "Hello, world";
     private static readonly string Program = AppDomain.CurrentDomain.FriendlyName;
 
@@ -23,7 +25,36 @@ public static class ExerciseHost
         command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
         {
             var host = parsed.GetRequiredValue(endpoint.Host);
-            var options = new ServerOptions(host, EndpointOptions.Resolve(host), parsed.GetValue(endpoint.Port));
+            return serve(new ServerOptions(host, EndpointOptions.Resolve(host), parsed.GetValue(endpoint.Port)), stopping);
+        }, cancellationToken));
+        return CommandLine.InvokeAsync(command, args);
+    }
+
+    /// <summary>Runs a server that checks a password: <paramref name="serve"/> also gets the password and the login timeout.</summary>
+    public static Task<int> RunAuthServerAsync(
+        string[] args, string description, Func<AuthServerOptions, CancellationToken, Task> serve)
+    {
+        var endpoint = new EndpointOptions();
+        var password = PasswordOption("The password clients must send");
+        var loginTimeout = new Option<double>("--login-timeout")
+        {
+            Description = $"Seconds a client may take to send its first line [env: {LoginTimeoutVariable}]",
+            DefaultValueFactory = result => Environment.GetEnvironmentVariable(LoginTimeoutVariable) is { Length: > 0 } text
+                ? OptionParsers.Seconds(text, LoginTimeoutVariable, result)
+                : 5,
+            CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--login-timeout", result),
+        };
+        var command = new RootCommand(description) { password, loginTimeout };
+        endpoint.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
+        {
+            var host = parsed.GetRequiredValue(endpoint.Host);
+            var options = new AuthServerOptions(
+                host,
+                EndpointOptions.Resolve(host),
+                parsed.GetValue(endpoint.Port),
+                RequiredPassword(parsed.GetValue(password)),
+                TimeSpan.FromSeconds(parsed.GetValue(loginTimeout)));
             return serve(options, stopping);
         }, cancellationToken));
         return CommandLine.InvokeAsync(command, args);
@@ -33,40 +64,57 @@ public static class ExerciseHost
     public static Task<int> RunClientAsync(
         string[] args, string description, Func<ClientOptions, CancellationToken, Task> talk)
     {
-        var endpoint = new EndpointOptions();
-        var message = new Argument<string>("message")
-        {
-            Description = "The message to send",
-            Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => DefaultMessage,
-        };
-        var interactive = new Option<bool>("--interactive", "-i")
-        {
-            Description = "Send each line typed on standard input and print each reply, until the input ends",
-        };
-        var timeout = new Option<double>("--timeout")
-        {
-            Description = "Seconds to wait for the server to accept or answer",
-            DefaultValueFactory = _ => 10,
-            CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--timeout", result),
-        };
-
-        var command = new RootCommand(description) { message, interactive, timeout };
-        endpoint.AddTo(command);
+        var client = new ClientArguments();
+        var command = new RootCommand(description);
+        client.AddTo(command);
         command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
         {
-            var host = parsed.GetRequiredValue(endpoint.Host);
+            var host = parsed.GetRequiredValue(client.Endpoint.Host);
             var options = new ClientOptions(
                 host,
                 EndpointOptions.Resolve(host),
-                parsed.GetValue(endpoint.Port),
-                parsed.GetRequiredValue(message),
-                parsed.GetValue(interactive),
-                TimeSpan.FromSeconds(parsed.GetValue(timeout)));
+                parsed.GetValue(client.Endpoint.Port),
+                parsed.GetRequiredValue(client.Message),
+                parsed.GetValue(client.Interactive),
+                TimeSpan.FromSeconds(parsed.GetValue(client.Timeout)));
             return talk(options, stopping);
         }, cancellationToken));
         return CommandLine.InvokeAsync(command, args);
     }
+
+    /// <summary>Runs a client that logs in: <paramref name="talk"/> also gets the password.</summary>
+    public static Task<int> RunAuthClientAsync(
+        string[] args, string description, Func<AuthClientOptions, CancellationToken, Task> talk)
+    {
+        var client = new ClientArguments();
+        var password = PasswordOption("The password to log in with");
+        var command = new RootCommand(description) { password };
+        client.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
+        {
+            var host = parsed.GetRequiredValue(client.Endpoint.Host);
+            var options = new AuthClientOptions(
+                host,
+                EndpointOptions.Resolve(host),
+                parsed.GetValue(client.Endpoint.Port),
+                RequiredPassword(parsed.GetValue(password)),
+                parsed.GetRequiredValue(client.Message),
+                parsed.GetValue(client.Interactive),
+                TimeSpan.FromSeconds(parsed.GetValue(client.Timeout)));
+            return talk(options, stopping);
+        }, cancellationToken));
+        return CommandLine.InvokeAsync(command, args);
+    }
+
+    private static Option<string?> PasswordOption(string description) => new("--password")
+    {
+        Description = $"{description} [env: {PasswordVariable}]. Prefer the variable: a command line can be seen by other users",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(PasswordVariable),
+    };
+
+    private static string RequiredPassword(string? password) => string.IsNullOrEmpty(password)
+        ? throw new ExerciseException($"No password: set {PasswordVariable} or give --password. It is configuration, never part of the code.", ExitCodes.Usage)
+        : password;
 
     private static async Task<int> GuardAsync(Func<CancellationToken, Task> run, CancellationToken cancellationToken)
     {
@@ -103,4 +151,37 @@ public static class ExerciseHost
         IOException io => (io.Message, ExitCodes.Failure),
         _ => throw new InvalidOperationException($"{Program} failed unexpectedly.", e),
     };
+
+    /// <summary>The options every client takes: where to connect, what to send, and how long to wait.</summary>
+    private sealed class ClientArguments
+    {
+        public EndpointOptions Endpoint { get; } = new();
+
+        public Argument<string> Message { get; } = new("message")
+        {
+            Description = "The message to send",
+            Arity = ArgumentArity.ZeroOrOne,
+            DefaultValueFactory = _ => DefaultMessage,
+        };
+
+        public Option<bool> Interactive { get; } = new("--interactive", "-i")
+        {
+            Description = "Send each line typed on standard input and print each reply, until the input ends",
+        };
+
+        public Option<double> Timeout { get; } = new("--timeout")
+        {
+            Description = "Seconds to wait for the server to accept or answer",
+            DefaultValueFactory = _ => 10,
+            CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--timeout", result),
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Arguments.Add(Message);
+            command.Options.Add(Interactive);
+            command.Options.Add(Timeout);
+            Endpoint.AddTo(command);
+        }
+    }
 }
