@@ -86,6 +86,10 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
         {
             return (Failed(e.Message), false);
         }
+        catch (CheckNotApplicableException e)
+        {
+            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), $"Not run: {e.Message}"), false);
+        }
         catch (WireException e)
         {
             return (Failed(e.Message), false);

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Net;
+using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.AuthClient;
+using SocketExercises.Grader.Checks.AuthServer;
 using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
@@ -21,16 +24,16 @@ public static class GraderCommandLine
 {
     private const int Interrupted = 130;
 
-    // A client is run twice, and a dotnet run may build first: more than a server's 20 s.
-    private static readonly TimeSpan ClientGradingLimit = TimeSpan.FromSeconds(90);
+    // A client is run several times, and a dotnet run may build first: more than a server's 20 s.
+    private static readonly GradingOptions ClientGrading = new() { TotalTimeLimit = TimeSpan.FromSeconds(120) };
 
-    private static readonly Option<string?> Json = new("--json")
+    internal static readonly Option<string?> Json = new("--json")
     {
         Description = "Also write the results as JSON to this file, for scripts and CI",
         HelpName = "file",
     };
 
-    private static readonly Option<int?> Seed = new("--seed")
+    internal static readonly Option<int?> Seed = new("--seed")
     {
         Description = "Make the payloads from this seed, to replay an earlier run (each report prints its seed)",
     };
@@ -41,93 +44,127 @@ public static class GraderCommandLine
         {
             EchoServerCommand(configure),
             EchoClientCommand(configure),
+            AuthServerCommand(configure),
+            AuthClientCommand(configure),
         };
         return new RootCommand("Grader for the socket exercises: checks a server or client on the wire against docs/protocol.md.") { check };
     }
 
     private static Command EchoServerCommand(Action<IServiceCollection>? configure)
     {
-        var endpoint = new EndpointOptions();
-        var start = new Option<string?>("--start")
-        {
-            Description = "Start the server with this shell command, wait until it listens, grade it, then stop it. {host} and {port} in the command are replaced, and SOCKET_HOST/SOCKET_PORT are set",
-            HelpName = "command",
-        };
-        var startTimeout = new Option<double>("--start-timeout")
-        {
-            Description = "Seconds the started server may take to listen (dotnet run builds first)",
-            DefaultValueFactory = _ => 60,
-            CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--start-timeout", result),
-        };
+        var server = new ServerArguments();
         var command = new Command(ServiceCollectionExtensions.EchoServer, """
-            Grade an echo server (docs/protocol.md, part 1), running or started with --start.
+            Grade an echo server (docs/protocol.md, exercise 01), running or started with --start.
 
             Examples:
               dotnet run --project grader -- check echo-server --port 65432
               dotnet run --project grader -- check echo-server --start "dotnet run --project solutions/01-echo/EchoServer"
               dotnet run --project grader -- check echo-server --start "python3 server.py" --json report.json
+            """);
+        server.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, new GradingOptions(), configure, (provider, token) =>
+            provider.GetRequiredService<ServerGrader>().GradeAsync(
+                server.Request(parsed, ServiceCollectionExtensions.EchoServer, []), (wire, _) => wire, token), cancellationToken));
+        return command;
+    }
+
+    private static Command AuthServerCommand(Action<IServiceCollection>? configure)
+    {
+        var server = new ServerArguments();
+        var password = PasswordOption("The password the server expects; with --start the grader makes one up if none is given");
+        var loginTimeout = new Option<double>("--login-timeout")
+        {
+            Description = "Seconds the server gives a client to log in; a started server is given it as SOCKET_LOGIN_TIMEOUT and {login-timeout}",
+            DefaultValueFactory = _ => 5,
+            CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--login-timeout", result),
+        };
+        var command = new Command(ServiceCollectionExtensions.AuthServer, """
+            Grade a server that checks a password before it echoes (docs/protocol.md, exercise 02).
+            A started server gets its password as SOCKET_PASSWORD and {password}.
+
+            Examples:
+              dotnet run --project grader -- check auth-server --start "dotnet run --project solutions/02-auth/AuthServer"
+              dotnet run --project grader -- check auth-server --port 65432 --password "$SOCKET_PASSWORD"
             """)
         {
-            start, startTimeout, Json, Seed,
+            password, loginTimeout,
         };
-        endpoint.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, new GradingOptions(), configure, async (provider, token) =>
+        server.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, new GradingOptions(), configure, (provider, token) =>
         {
-            var host = parsed.GetRequiredValue(endpoint.Host);
-            var address = EndpointOptions.Resolve(host);
-            var request = new ServerGradingRequest(
-                ServiceCollectionExtensions.EchoServer,
-                new IPEndPoint(address, parsed.GetValue(endpoint.Port)),
-                parsed.GetValue(start) is { Length: > 0 } text ? new ShellCommand(text) : null,
-                TimeSpan.FromSeconds(parsed.GetValue(startTimeout)));
-            return await provider.GetRequiredService<ServerGrader>().GradeAsync(request, token);
+            string secret = parsed.GetValue(password) ?? (parsed.GetValue(server.Start) is { Length: > 0 }
+                ? MakePassword()
+                : throw new ExerciseException("--password is needed to grade a running server. (With --start, the grader makes one up and gives it to the server.)", ExitCodes.Usage));
+            var timeout = TimeSpan.FromSeconds(parsed.GetValue(loginTimeout));
+            var request = server.Request(parsed, ServiceCollectionExtensions.AuthServer, AuthServerTarget.Settings(secret, timeout));
+            return provider.GetRequiredService<ServerGrader>().GradeAsync(
+                request, (wire, started) => new AuthServerTarget(wire, secret, timeout, started), token);
         }, cancellationToken));
         return command;
     }
 
     private static Command EchoClientCommand(Action<IServiceCollection>? configure)
     {
-        var client = new Option<string>("--client")
-        {
-            Description = "The shell command that runs the client. {host} and {port} in it are replaced with where the grader listens, and SOCKET_HOST/SOCKET_PORT are set",
-            HelpName = "command",
-            Required = true,
-        };
-        var listenPort = new Option<int>("--listen-port")
-        {
-            Description = "The port the grader listens on while playing the server; 0 picks a free one. Use 65432 for a client that always connects there",
-            DefaultValueFactory = _ => 0,
-            CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--listen-port", result, min: 0),
-        };
+        var client = new ClientArguments();
         var message = new Option<string>("--message")
         {
             Description = "The message the client is expected to send",
             DefaultValueFactory = _ => "Hello, world",
         };
         var command = new Command(ServiceCollectionExtensions.EchoClient, """
-            Grade an echo client (docs/protocol.md, part 2): the grader plays the server and runs the client against it.
+            Grade an echo client (docs/protocol.md, exercise 01): the grader plays the server and runs the client against it.
 
             Examples:
               dotnet run --project grader -- check echo-client --client "dotnet run --project solutions/01-echo/EchoClient -- --port {port}"
               dotnet run --project grader -- check echo-client --client "python3 client.py" --listen-port 65432
             """)
         {
-            client, listenPort, message, Json, Seed,
+            message,
         };
-        var options = new GradingOptions { TotalTimeLimit = ClientGradingLimit };
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, options, configure, async (provider, token) =>
+        client.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, ClientGrading, configure, (provider, token) =>
         {
-            var request = new ClientGradingRequest(
-                ServiceCollectionExtensions.EchoClient,
-                new ShellCommand(parsed.GetRequiredValue(client)),
-                new IPEndPoint(IPAddress.Loopback, parsed.GetValue(listenPort)),
-                new Dictionary<string, string>());
             var echo = provider.GetRequiredService<EchoPlay>();
-            return await provider.GetRequiredService<ClientGrader>().GradeAsync(
-                request, server => new EchoClientUnderTest(server, echo, parsed.GetRequiredValue(message)), token);
+            return provider.GetRequiredService<ClientGrader>().GradeAsync(
+                client.Request(parsed, ServiceCollectionExtensions.EchoClient, []),
+                played => new EchoClientUnderTest(played, echo, parsed.GetRequiredValue(message)),
+                token);
         }, cancellationToken));
         return command;
     }
+
+    private static Command AuthClientCommand(Action<IServiceCollection>? configure)
+    {
+        var client = new ClientArguments();
+        var password = PasswordOption("The password to give the client; the grader makes one up if none is given");
+        var command = new Command(ServiceCollectionExtensions.AuthClient, """
+            Grade a client that logs in with a password (docs/protocol.md, exercise 02): the grader plays the server.
+            The client gets its password as SOCKET_PASSWORD and {password}.
+
+            Examples:
+              dotnet run --project grader -- check auth-client --client "dotnet run --project solutions/02-auth/AuthClient -- --port {port}"
+            """)
+        {
+            password,
+        };
+        client.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, ClientGrading, configure, (provider, token) =>
+        {
+            string secret = parsed.GetValue(password) ?? MakePassword();
+            var settings = new[] { new ProgramSetting("password", AuthServerTarget.PasswordVariable, secret) };
+            return provider.GetRequiredService<ClientGrader>().GradeAsync(
+                client.Request(parsed, ServiceCollectionExtensions.AuthClient, settings),
+                played => new AuthClientUnderTest(played, provider.GetRequiredService<EchoPlay>(), provider.GetRequiredService<Wire.WireLimits>(), secret, provider.GetRequiredService<TimeProvider>()),
+                token);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Option<string?> PasswordOption(string description) => new("--password") { Description = description };
+
+    // Letters only, in both cases: every check that changes a letter's case has something to change.
+    private static string MakePassword() =>
+        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", 16);
 
     private static async Task<int> RunAsync(
         ParseResult parsed,
@@ -172,4 +209,75 @@ public static class GraderCommandLine
         }
         return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
+}
+
+/// <summary>The options every server command takes: where the server listens, and how to start it.</summary>
+internal sealed class ServerArguments
+{
+    public EndpointOptions Endpoint { get; } = new();
+
+    public Option<string?> Start { get; } = new("--start")
+    {
+        Description = "Start the server with this shell command, wait until it listens, grade it, then stop it. {host} and {port} in the command are replaced, and SOCKET_HOST/SOCKET_PORT are set",
+        HelpName = "command",
+    };
+
+    public Option<double> StartTimeout { get; } = new("--start-timeout")
+    {
+        Description = "Seconds the started server may take to listen (dotnet run builds first)",
+        DefaultValueFactory = _ => 60,
+        CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--start-timeout", result),
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Start);
+        command.Options.Add(StartTimeout);
+        command.Options.Add(GraderCommandLine.Json);
+        command.Options.Add(GraderCommandLine.Seed);
+        Endpoint.AddTo(command);
+    }
+
+    public ServerGradingRequest Request(ParseResult parsed, string exercise, IReadOnlyList<ProgramSetting> settings)
+    {
+        var host = parsed.GetRequiredValue(Endpoint.Host);
+        return new ServerGradingRequest(
+            exercise,
+            new IPEndPoint(EndpointOptions.Resolve(host), parsed.GetValue(Endpoint.Port)),
+            parsed.GetValue(Start) is { Length: > 0 } text ? new ShellCommand(text) : null,
+            TimeSpan.FromSeconds(parsed.GetValue(StartTimeout)),
+            settings);
+    }
+}
+
+/// <summary>The options every client command takes: the client's command, and where the grader listens.</summary>
+internal sealed class ClientArguments
+{
+    public Option<string> Client { get; } = new("--client")
+    {
+        Description = "The shell command that runs the client. {host} and {port} in it are replaced with where the grader listens, and SOCKET_HOST/SOCKET_PORT are set",
+        HelpName = "command",
+        Required = true,
+    };
+
+    public Option<int> ListenPort { get; } = new("--listen-port")
+    {
+        Description = "The port the grader listens on while playing the server; 0 picks a free one. Use 65432 for a client that always connects there",
+        DefaultValueFactory = _ => 0,
+        CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--listen-port", result, min: 0),
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Client);
+        command.Options.Add(ListenPort);
+        command.Options.Add(GraderCommandLine.Json);
+        command.Options.Add(GraderCommandLine.Seed);
+    }
+
+    public ClientGradingRequest Request(ParseResult parsed, string exercise, IReadOnlyList<ProgramSetting> settings) => new(
+        exercise,
+        new ShellCommand(parsed.GetRequiredValue(Client)),
+        new IPEndPoint(IPAddress.Loopback, parsed.GetValue(ListenPort)),
+        settings);
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.AuthClient;
+using SocketExercises.Grader.Checks.AuthServer;
 using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Checks.EchoServer;
@@ -18,6 +20,12 @@ public static class ServiceCollectionExtensions
 
     /// <inheritdoc cref="EchoServer"/>
     public const string EchoClient = "echo-client";
+
+    /// <inheritdoc cref="EchoServer"/>
+    public const string AuthServer = "auth-server";
+
+    /// <inheritdoc cref="EchoServer"/>
+    public const string AuthClient = "auth-client";
 
     /// <summary>The grading machinery: clock, sockets, limits, the check runner and the graders.</summary>
     public static IServiceCollection AddGrader(this IServiceCollection services, GradingOptions options)
@@ -63,6 +71,37 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>The password exercise's checks, in the order they run: the server's, then the client's.</summary>
+    public static IServiceCollection AddAuthChecks(this IServiceCollection services)
+    {
+        services.AddSingleton<AuthExchange>();
+        services.AddCheck<AuthServerTarget, AuthAcceptsConnection>(AuthServer);
+        services.AddCheck<AuthServerTarget, AcceptsRightPassword>(AuthServer);
+        services.AddCheck<AuthServerTarget, RejectsWrongPassword>(AuthServer);
+        foreach (var refusal in RefusesLines.All)
+        {
+            services.AddCheck<AuthServerTarget>(AuthServer, provider => refusal(provider.GetRequiredService<AuthExchange>()));
+        }
+        services.AddCheck<AuthServerTarget, KeepsDataAfterLogin>(AuthServer);
+        services.AddCheck<AuthServerTarget, AcceptsLoginInPieces>(AuthServer);
+        services.AddCheck<AuthServerTarget, RefusesLongLine>(AuthServer);
+        services.AddCheck<AuthServerTarget, EchoesNothingBeforeLogin>(AuthServer);
+        services.AddCheck<AuthServerTarget, SilentClientDelaysNoOne>(AuthServer);
+        services.AddCheck<AuthServerTarget, EnforcesLoginTimeout>(AuthServer);
+        services.AddCheck<AuthServerTarget, SurvivesBadLogins>(AuthServer);
+        services.AddCheck<AuthServerTarget, RequiresPassword>(AuthServer);
+        // Last, so that the output it reads holds every login the other checks made.
+        services.AddCheck<AuthServerTarget, KeepsPasswordSecret>(AuthServer);
+
+        services.AddCheck<AuthClientUnderTest, AuthClientConnects>(AuthClient);
+        services.AddCheck<AuthClientUnderTest, SendsAuthLine>(AuthClient);
+        services.AddCheck<AuthClientUnderTest, WaitsForAnswer>(AuthClient);
+        services.AddCheck<AuthClientUnderTest, EchoesAfterLogin>(AuthClient);
+        services.AddCheck<AuthClientUnderTest, ReadsOkInPieces>(AuthClient);
+        services.AddCheck<AuthClientUnderTest, ReportsRefusal>(AuthClient);
+        return services;
+    }
+
     /// <summary>The report formats.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
@@ -86,5 +125,14 @@ public static class ServiceCollectionExtensions
         services.AddKeyedSingleton<TCheck>(exercise);
         services.AddKeyedSingleton<ICheck<TTarget>>(exercise, (provider, key) => provider.GetRequiredKeyedService<TCheck>(key));
         services.AddKeyedSingleton<ICheck>(exercise, (provider, key) => provider.GetRequiredKeyedService<TCheck>(key));
+    }
+
+    // A check made by a factory, as the entries of a table of cases are. Both registrations hand out the
+    // one instance made for this collection (a collection builds one container).
+    private static void AddCheck<TTarget>(this IServiceCollection services, string exercise, Func<IServiceProvider, ICheck<TTarget>> create)
+    {
+        ICheck<TTarget>? made = null;
+        services.AddKeyedSingleton<ICheck<TTarget>>(exercise, (provider, _) => made ??= create(provider));
+        services.AddKeyedSingleton<ICheck>(exercise, (provider, _) => made ??= create(provider));
     }
 }

@@ -12,8 +12,8 @@ namespace SocketExercises.Grader.Grading;
 /// <param name="Exercise">The key the checks are registered under, such as <c>echo-client</c>.</param>
 /// <param name="Client">The command that runs the client.</param>
 /// <param name="Listen">Where the grader listens; port 0 picks a free one.</param>
-/// <param name="Environment">More variables for the client, such as SOCKET_PASSWORD.</param>
-public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, IPEndPoint Listen, IReadOnlyDictionary<string, string> Environment);
+/// <param name="Settings">What the client is handed besides the grader's address, such as its password.</param>
+public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, IPEndPoint Listen, IReadOnlyList<ProgramSetting> Settings);
 
 /// <summary>Grades a client: listens, runs the client against itself, and judges what the client did.</summary>
 public sealed class ClientGrader(
@@ -28,7 +28,7 @@ public sealed class ClientGrader(
     {
         var checks = services.GetKeyedServices<ICheck<TTarget>>(request.Exercise).ToList();
         long started = time.GetTimestamp();
-        using var server = new PlayedServer(Listen(request.Listen), request.Client, request.Environment, limits, wire, time);
+        using var server = new PlayedServer(Listen(request.Listen), request.Client, request.Settings, limits, wire, time);
         var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken);
         return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), []);
     }

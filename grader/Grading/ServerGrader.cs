@@ -11,45 +11,54 @@ namespace SocketExercises.Grader.Grading;
 /// <param name="Endpoint">Where the server listens.</param>
 /// <param name="Start">The command that starts the server, or null when it is already running.</param>
 /// <param name="StartTimeout">How long a started server may take to listen (a <c>dotnet run</c> builds first).</param>
-public sealed record ServerGradingRequest(string Exercise, IPEndPoint Endpoint, ShellCommand? Start, TimeSpan StartTimeout);
+/// <param name="Settings">What a started server is handed besides its address, such as its password.</param>
+public sealed record ServerGradingRequest(
+    string Exercise, IPEndPoint Endpoint, ShellCommand? Start, TimeSpan StartTimeout, IReadOnlyList<ProgramSetting> Settings);
 
 /// <summary>Grades a server: starts it if asked, runs the exercise's checks against it, and stops it.</summary>
 public sealed class ServerGrader(
     IServiceProvider services, CheckRunner runner, WireConnector connector, ServerLauncher launcher, GradingOptions options, TimeProvider time)
 {
+    /// <param name="request">What to grade.</param>
+    /// <param name="target">
+    /// Makes the exercise's view of the server, such as the server and its password, from the server on the
+    /// wire and, when the grader started it, the started process.
+    /// </param>
+    /// <param name="cancellationToken">Interrupts grading.</param>
     /// <exception cref="PortInUseException">The port was taken before the server was started.</exception>
-    public async Task<GradeReport> GradeAsync(ServerGradingRequest request, CancellationToken cancellationToken)
+    public async Task<GradeReport> GradeAsync<TTarget>(
+        ServerGradingRequest request, Func<ServerTarget, IStartedServer?, TTarget> target, CancellationToken cancellationToken)
     {
-        var checks = services.GetKeyedServices<ICheck<ServerTarget>>(request.Exercise).ToList();
+        var checks = services.GetKeyedServices<ICheck<TTarget>>(request.Exercise).ToList();
         long started = time.GetTimestamp();
-        var target = new ServerTarget(request.Endpoint, connector);
+        var wire = new ServerTarget(request.Endpoint, connector);
         IReadOnlyList<CheckResult> results;
         List<string> notes;
 
         if (request.Start is not { } command)
         {
-            results = await runner.RunAsync(checks, target, revival: null, cancellationToken);
+            results = await runner.RunAsync(checks, target(wire, null), revival: null, cancellationToken);
             notes = [];
         }
         else
         {
-            await using var server = new StartedServer(launcher, command, request.Endpoint, request.StartTimeout);
+            await using var process = new StartedServer(launcher, command, request.Endpoint, request.Settings, request.StartTimeout);
             try
             {
-                await server.StartAsync(cancellationToken);
-                results = await runner.RunAsync(checks, target, server, cancellationToken);
+                await process.StartAsync(cancellationToken);
+                results = await runner.RunAsync(checks, target(wire, process), process, cancellationToken);
             }
             catch (ServerStartException e)
             {
                 results = NotStarted(checks, e.Message);
             }
-            notes = server.Notes();
+            notes = process.Notes();
         }
         return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
     }
 
     // A server that never started fails the first check, which says why, and leaves nothing for the rest.
-    private static List<CheckResult> NotStarted(List<ICheck<ServerTarget>> checks, string why) =>
+    private static List<CheckResult> NotStarted<TTarget>(List<ICheck<TTarget>> checks, string why) =>
     [
         .. checks.Take(1).Select(c => new CheckResult(c.Info, CheckStatus.Failed, TimeSpan.Zero, why)),
         .. checks.Skip(1).Select(c => new CheckResult(c.Info, CheckStatus.Skipped, TimeSpan.Zero, "Not run: the server did not start.")),

@@ -8,9 +8,11 @@ namespace SocketExercises.Grader.Grading;
 /// A server the grader started with <c>--start</c>. If it exits between checks it is started again, and the
 /// report's notes say after which checks, so a server that ends after one client is still graded on the rest.
 /// </summary>
-internal sealed class StartedServer(ServerLauncher launcher, ShellCommand command, IPEndPoint endpoint, TimeSpan startTimeout)
-    : IRevival, IAsyncDisposable
+internal sealed class StartedServer(
+    ServerLauncher launcher, ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, TimeSpan startTimeout)
+    : IRevival, IStartedServer, IAsyncDisposable
 {
+    private readonly System.Text.StringBuilder _earlierOutput = new();
     // How long a server that is going down may take to finish exiting before it is started again.
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ExitWaitOnceKnown = TimeSpan.FromMilliseconds(250);
@@ -21,11 +23,11 @@ internal sealed class StartedServer(ServerLauncher launcher, ShellCommand comman
     private string? _restartFailure;
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
-        _process = await launcher.StartAsync(command, endpoint, startTimeout, cancellationToken);
+        _process = await launcher.StartAsync(command, endpoint, settings, startTimeout, cancellationToken);
 
     // The first start may include a build (dotnet run); starting again needs no build and gets less time.
     private async Task RestartAsync(CancellationToken cancellationToken) =>
-        _process = await launcher.StartAsync(command, endpoint, startTimeout < RestartTimeout ? startTimeout : RestartTimeout, cancellationToken);
+        _process = await launcher.StartAsync(command, endpoint, settings, startTimeout < RestartTimeout ? startTimeout : RestartTimeout, cancellationToken);
 
     public async Task<Revival> ReviveAsync(CheckInfo afterCheck, bool unreachable, CancellationToken cancellationToken)
     {
@@ -35,6 +37,7 @@ internal sealed class StartedServer(ServerLauncher launcher, ShellCommand comman
         }
         _exits.Add(exited.HasExited ? $"{afterCheck.Id} (exit code {exited.ExitCode})" : $"{afterCheck.Id} (stopped listening)");
         await exited.DisposeAsync();
+        _earlierOutput.Append(exited.Output).Append(exited.Errors);
         _process = null;
         try
         {
@@ -68,6 +71,17 @@ internal sealed class StartedServer(ServerLauncher launcher, ShellCommand comman
             return true;
         }
         return _exits.Count > 0 && await server.WaitForExitAsync(ExitWaitOnceKnown, cancellationToken);
+    }
+
+    public string Output => _earlierOutput + (_process is { } current ? current.Output + current.Errors : "");
+
+    public async Task<RunningProcess> StartAnotherAsync(IReadOnlyList<ProgramSetting> other, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        probe.Bind(new IPEndPoint(endpoint.Address, 0));
+        var elsewhere = (IPEndPoint)probe.LocalEndPoint!;
+        probe.Dispose(); // free again for the copy: the operating system just picked it as unused
+        return await launcher.StartAsync(command, elsewhere, other, timeout, cancellationToken);
     }
 
     /// <summary>What the report should say about the server's life beyond single checks.</summary>

@@ -12,7 +12,13 @@ public sealed class ServerLauncher(TimeProvider time)
 
     /// <exception cref="PortInUseException">Something already listens on the port before the server starts.</exception>
     /// <exception cref="ServerStartException">The server exited, or did not listen in time.</exception>
-    public async Task<RunningProcess> StartAsync(ShellCommand command, IPEndPoint endpoint, TimeSpan startTimeout, CancellationToken cancellationToken)
+    /// <param name="command">Starts the server.</param>
+    /// <param name="endpoint">Where it must listen; handed to it as {host}/{port} and SOCKET_HOST/SOCKET_PORT.</param>
+    /// <param name="settings">More to hand it, such as its password.</param>
+    /// <param name="startTimeout">How long it may take to listen.</param>
+    /// <param name="cancellationToken">Interrupts the wait.</param>
+    public async Task<RunningProcess> StartAsync(
+        ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
         if (ListeningPorts.Contains(endpoint))
         {
@@ -20,7 +26,7 @@ public sealed class ServerLauncher(TimeProvider time)
                 $"Port {endpoint.Port} is already in use before the server was started: another program (an earlier server?) listens there. Stop it, or grade on another port with --port.");
         }
 
-        var server = RunningProcess.Start(command.ToStartInfo(endpoint));
+        var server = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]));
         try
         {
             long started = time.GetTimestamp();
@@ -29,13 +35,17 @@ public sealed class ServerLauncher(TimeProvider time)
             {
                 if (exited.IsCompleted)
                 {
+                    await server.WaitForExitAsync(TimeSpan.FromSeconds(1), cancellationToken); // its last output
                     throw new ServerStartException(
-                        $"The server exited with code {server.ExitCode} before it listened on port {endpoint.Port}.{LastOutput(server)}");
+                        $"The server exited with code {server.ExitCode} before it listened on port {endpoint.Port}.{LastOutput(server)}",
+                        server.ExitCode,
+                        server.Output + server.Errors);
                 }
                 if (time.GetElapsedTime(started) > startTimeout)
                 {
                     throw new ServerStartException(
-                        $"The server did not listen on port {endpoint.Port} within {startTimeout.TotalSeconds:0} s. Does it use the port it is given (--port {endpoint.Port}, SOCKET_PORT, or {{port}} in the command)?{LastOutput(server)}");
+                        $"The server did not listen on port {endpoint.Port} within {startTimeout.TotalSeconds:0} s. Does it use the port it is given (--port {endpoint.Port}, SOCKET_PORT, or {{port}} in the command)?{LastOutput(server)}",
+                        output: server.Output + server.Errors);
                 }
                 // Wake on the process's exit at once; otherwise look at the listening ports again shortly.
                 await Task.WhenAny(exited, Task.Delay(PollInterval, time, cancellationToken));
@@ -55,7 +65,15 @@ public sealed class ServerLauncher(TimeProvider time)
 }
 
 /// <summary>The server under test did not start: it exited first, or never listened.</summary>
-public sealed class ServerStartException(string message) : Exception(message);
+/// <param name="message">What happened, with the server's last output.</param>
+/// <param name="exitCode">Its exit code, if it exited.</param>
+/// <param name="output">What it printed.</param>
+public sealed class ServerStartException(string message, int? exitCode = null, string output = "") : Exception(message)
+{
+    public int? ExitCode { get; } = exitCode;
+
+    public string Output { get; } = output;
+}
 
 /// <summary>The port was taken before grading began: the grade would be meaningless, so grading does not start.</summary>
 public sealed class PortInUseException(string message) : Exception(message);

@@ -1,24 +1,23 @@
 using System.Diagnostics;
-using System.Net;
 
 namespace SocketExercises.Grader.Running;
 
 /// <summary>
 /// A command line as the user typed it (<c>"python3 server.py"</c>, <c>"dotnet run --project ..."</c>), run
-/// through the system shell, with <c>{host}</c> and <c>{port}</c> replaced and SOCKET_HOST/SOCKET_PORT set,
-/// so a program can take its address whichever way it prefers.
+/// through the system shell, with each setting's <c>{placeholder}</c> replaced and its variable set
+/// (SOCKET_HOST, SOCKET_PORT, SOCKET_PASSWORD …), so a program can take them whichever way it prefers.
 /// </summary>
 public sealed record ShellCommand(string Text)
 {
-    /// <param name="endpoint">The address to hand the program; null to run the command exactly as written.</param>
-    public ProcessStartInfo ToStartInfo(IPEndPoint? endpoint)
+    /// <param name="settings">What to hand the program; none to run the command exactly as written.</param>
+    public ProcessStartInfo ToStartInfo(IEnumerable<ProgramSetting>? settings)
     {
         string text = Text;
-        string? host = endpoint?.Address.ToString();
-        string? port = endpoint?.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (endpoint is not null)
+        var environment = new Dictionary<string, string>();
+        foreach (var setting in settings ?? [])
         {
-            text = text.Replace("{host}", host, StringComparison.Ordinal).Replace("{port}", port, StringComparison.Ordinal);
+            text = text.Replace($"{{{setting.Placeholder}}}", setting.Value, StringComparison.Ordinal);
+            environment[setting.Variable] = setting.Value;
         }
 
         var start = OperatingSystem.IsWindows()
@@ -28,10 +27,9 @@ public sealed record ShellCommand(string Text)
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
-        if (endpoint is not null)
+        foreach (var (name, value) in environment)
         {
-            start.Environment["SOCKET_HOST"] = host;
-            start.Environment["SOCKET_PORT"] = port;
+            start.Environment[name] = value;
         }
         return start;
     }

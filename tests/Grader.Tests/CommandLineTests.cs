@@ -86,7 +86,7 @@ public sealed class CommandLineTests
         // Given the grader grading a server that never answers
         var endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Grade.FreePort());
         var grading = KitPrograms.Grader($"check echo-server --port {endpoint.Port} --start '{KitPrograms.CatalogueServer("silent")}'");
-        await using var grader = RunningProcess.Start(new ShellCommand("exec " + grading.Text).ToStartInfo(endpoint: null));
+        await using var grader = RunningProcess.Start(new ShellCommand("exec " + grading.Text).ToStartInfo(settings: null));
         await WaitUntilAsync(() => ListeningPorts.Contains(endpoint), "the server to listen");
 
         // When the grader is told to stop

@@ -10,7 +10,7 @@ public sealed record Executed(int ExitCode, string Output, string Errors)
     /// <summary>Runs <paramref name="command"/> and waits for it to exit, for at most a minute.</summary>
     public static async Task<Executed> RunAsync(ShellCommand command)
     {
-        await using var process = RunningProcess.Start(command.ToStartInfo(endpoint: null));
+        await using var process = RunningProcess.Start(command.ToStartInfo(settings: null));
         if (!await process.WaitForExitAsync(Limit, CancellationToken.None))
         {
             throw new TimeoutException($"'{command}' did not exit within {Limit}.\n{process.Tail()}");

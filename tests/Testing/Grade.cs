@@ -19,8 +19,8 @@ public static class Grade
     public static async Task<GradeReport> ServerAsync(string exercise, ShellCommand? start, GradingOptions? options = null)
     {
         await using var provider = GraderServices.Build(options ?? new GradingOptions { Seed = 42 });
-        var request = new ServerGradingRequest(exercise, new IPEndPoint(IPAddress.Loopback, FreePort()), start, StartTimeout);
-        return await provider.GetRequiredService<ServerGrader>().GradeAsync(request, CancellationToken.None);
+        var request = new ServerGradingRequest(exercise, new IPEndPoint(IPAddress.Loopback, FreePort()), start, StartTimeout, []);
+        return await provider.GetRequiredService<ServerGrader>().GradeAsync(request, (server, _) => server, CancellationToken.None);
     }
 
     /// <summary>Runs the client with <paramref name="client"/> against the grader and grades it.</summary>
@@ -28,7 +28,7 @@ public static class Grade
     public static async Task<GradeReport> ClientAsync(string exercise, ShellCommand client, string message = "Hello, world", int listenPort = 0)
     {
         await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 });
-        var request = new ClientGradingRequest(exercise, client, new IPEndPoint(IPAddress.Loopback, listenPort), new Dictionary<string, string>());
+        var request = new ClientGradingRequest(exercise, client, new IPEndPoint(IPAddress.Loopback, listenPort), []);
         var echo = provider.GetRequiredService<EchoPlay>();
         return await provider.GetRequiredService<ClientGrader>().GradeAsync(
             request, server => new EchoClientUnderTest(server, echo, message), CancellationToken.None);

@@ -16,7 +16,7 @@ public sealed class PlayedServer : IDisposable
 {
     private readonly Socket _listener;
     private readonly ShellCommand _command;
-    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly IReadOnlyList<ProgramSetting> _settings;
     private readonly WireLimits _wire;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -24,13 +24,13 @@ public sealed class PlayedServer : IDisposable
 
     /// <param name="listener">A bound, listening socket; the played server owns it from here.</param>
     /// <param name="command">Runs the client.</param>
-    /// <param name="environment">More variables for the client, such as SOCKET_PASSWORD.</param>
+    /// <param name="settings">What to hand the client besides the address, such as its password.</param>
     public PlayedServer(
-        Socket listener, ShellCommand command, IReadOnlyDictionary<string, string> environment, ClientLimits limits, WireLimits wire, TimeProvider time)
+        Socket listener, ShellCommand command, IReadOnlyList<ProgramSetting> settings, ClientLimits limits, WireLimits wire, TimeProvider time)
     {
         _listener = listener;
         _command = command;
-        _environment = environment;
+        _settings = settings;
         Limits = limits;
         _wire = wire;
         _time = time;
@@ -67,15 +67,10 @@ public sealed class PlayedServer : IDisposable
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            var start = _command.ToStartInfo(Endpoint);
-            foreach (var (name, value) in _environment)
-            {
-                start.Environment[name] = value;
-            }
             RunningProcess client;
             try
             {
-                client = RunningProcess.Start(start);
+                client = RunningProcess.Start(_command.ToStartInfo([.. ProgramSetting.For(Endpoint), .. _settings]));
             }
             catch (ProcessStartException e)
             {

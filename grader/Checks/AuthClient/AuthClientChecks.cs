@@ -1,0 +1,130 @@
+using System.Text;
+using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks.AuthClient;
+
+/// <summary>A check of the authenticating client (docs/protocol.md, exercise 02), judged from one run.</summary>
+public abstract class AuthClientCheck : ClientCheck<AuthClientUnderTest, AuthClientExchange>
+{
+    protected virtual LoginAnswer Answer => LoginAnswer.Ok;
+
+    protected override Task<ClientRun<AuthClientExchange>> RunClientAsync(AuthClientUnderTest target, CancellationToken cancellationToken) =>
+        target.RunAsync(Answer, cancellationToken);
+}
+
+/// <summary>§6: the client connects to the address it is given.</summary>
+public sealed class AuthClientConnects : AuthClientCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth-client.connects",
+        "connects to the server's host and port",
+        "§6",
+        "Connect to the host and port the client is given (--host/--port, or SOCKET_HOST/SOCKET_PORT). It needs a password too: SOCKET_PASSWORD or --password.");
+
+    protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
+    {
+        // Reaching Judge means the client connected.
+    }
+}
+
+/// <summary>§16: the first line is AUTH and the password the client was given.</summary>
+public sealed class SendsAuthLine : AuthClientCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth-client.sends-auth",
+        "sends AUTH with the password it was given, as its first line",
+        "§16",
+        "Send $\"AUTH {options.Password}\\n\" first, with the password from SOCKET_PASSWORD or --password: never one written in the code. End the line with \\n.");
+
+    protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
+    {
+        var expected = Encoding.UTF8.GetBytes("AUTH " + target.Password);
+        var line = exchange.FirstLine.AsSpan();
+        if (line.EndsWith("\r"u8))
+        {
+            line = line[..^1]; // \r\n ends a line as well as \n
+        }
+        if (!line.SequenceEqual(expected))
+        {
+            throw new CheckFailedException(
+                $"The first line should be {ByteText.Quote(expected)} (the password given in SOCKET_PASSWORD).\n" + ByteDiff.Describe(expected, line));
+        }
+        if (!exchange.LineEnded)
+        {
+            throw new CheckFailedException($"The client sent {ByteText.Quote(expected)} but no \\n after it, so the line never ended.");
+        }
+    }
+}
+
+/// <summary>§16: nothing more is sent before the server's answer.</summary>
+public sealed class WaitsForAnswer : AuthClientCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth-client.waits-for-answer",
+        "sends nothing else before the server answers the login",
+        "§16",
+        "After the AUTH line, receive the server's answer line before sending your message: the server may refuse you, and must see nothing else first.");
+
+    protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
+    {
+        if (exchange.Early.Length > 0)
+        {
+            throw new CheckFailedException(
+                $"Before the server answered, the client already sent {ByteText.Quote(exchange.Early, 96)} after its AUTH line.");
+        }
+    }
+}
+
+/// <summary>§16: after OK the client completes the echo exchange and exits with 0.</summary>
+public sealed class EchoesAfterLogin : AuthClientCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth-client.echo-after-login",
+        "after OK, sends its message, prints the echo and exits with code 0",
+        "§16",
+        "After reading \"OK\", work as the echo client: send the message, receive until the whole echo is here, print it, and exit.");
+
+    protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
+    {
+        ExpectPrintedEcho(session, exchange.Request, "after answering OK");
+        ExpectExit(session, target.Server.Limits.ExitTimeout, "its echo was sent", success: true);
+    }
+}
+
+/// <summary>§16: an OK that arrives in pieces is read whole.</summary>
+public sealed class ReadsOkInPieces : AuthClientCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth-client.ok-in-pieces",
+        "understands an OK that arrives in pieces",
+        "§16",
+        "The answer is a line: receive until \\n, not just once. \"O\" alone is not the whole answer.");
+
+    protected override LoginAnswer Answer => LoginAnswer.OkInPieces;
+
+    protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange) =>
+        ExpectPrintedEcho(session, exchange.Request, "after answering \"O\", then \"K\\n\" 50 ms later");
+}
+
+/// <summary>§16: on ERR the client prints the server's reason and exits with a code other than 0.</summary>
+public sealed class ReportsRefusal : AuthClientCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth-client.reports-refusal",
+        "on ERR, prints the server's reason and exits with a code other than 0",
+        "§16",
+        "If the answer starts with \"ERR \", print what follows it (to standard error) and exit with a non-zero code; don't go on to send the message.");
+
+    protected override LoginAnswer Answer => LoginAnswer.Refused;
+
+    protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
+    {
+        if (!(session.Output + session.Errors).Contains(AuthClientUnderTest.RefusalReason, StringComparison.Ordinal))
+        {
+            throw new CheckFailedException(
+                $"The grader answered \"ERR {AuthClientUnderTest.RefusalReason}\\n\", but the client did not print the reason.\n{session.ShowOutput()}");
+        }
+        ExpectExit(session, target.Server.Limits.ExitTimeout, "it was refused", success: false);
+    }
+}

@@ -1,0 +1,99 @@
+using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks.AuthClient;
+
+/// <summary>How the grader, playing the authenticating server, answers the client's login.</summary>
+public enum LoginAnswer
+{
+    /// <summary><c>OK\n</c> in one piece.</summary>
+    Ok,
+
+    /// <summary><c>OK\n</c> in two pieces with a pause between them.</summary>
+    OkInPieces,
+
+    /// <summary><c>ERR wrong password\n</c>, then the close.</summary>
+    Refused,
+}
+
+/// <summary>What the grader, as the authenticating server, saw of one run.</summary>
+/// <param name="FirstLine">The client's first line, without its \n.</param>
+/// <param name="LineEnded">Whether that line ended with \n (rather than the client pausing or sending too much).</param>
+/// <param name="Early">What the client sent after its first line but before the grader's answer.</param>
+/// <param name="Request">What the client sent after the answer, and the grader echoed.</param>
+public sealed record AuthClientExchange(byte[] FirstLine, bool LineEnded, byte[] Early, byte[] Request);
+
+/// <summary>The authenticating client under test: one run per <see cref="LoginAnswer"/>.</summary>
+public sealed class AuthClientUnderTest(PlayedServer server, EchoPlay echo, WireLimits wire, string password, TimeProvider time)
+{
+    public const string RefusalReason = "wrong password";
+    private const int MaxLine = 1024;
+
+    public PlayedServer Server => server;
+
+    /// <summary>The password the client was given, which it must send.</summary>
+    public string Password => password;
+
+    public Task<ClientRun<AuthClientExchange>> RunAsync(LoginAnswer answer, CancellationToken cancellationToken) =>
+        server.RunAsync<AuthClientExchange>($"auth-{answer}", async (connection, token) =>
+        {
+            var (line, ended, afterLine, closed) = await ReceiveFirstLineAsync(connection, token);
+            // Anything more before the answer breaks the protocol: the client must wait for OK or ERR.
+            var early = closed ? [] : (await connection.ReceiveWhileTalkingAsync(token)).Data;
+            byte[] before = [.. afterLine, .. early];
+
+            if (answer == LoginAnswer.Refused)
+            {
+                await TrySendAsync(connection, System.Text.Encoding.UTF8.GetBytes($"ERR {RefusalReason}\n"), token);
+                return (new AuthClientExchange(line, ended, before, []), ExchangeEnd.GraderCloses);
+            }
+            if (answer == LoginAnswer.Ok)
+            {
+                await TrySendAsync(connection, "OK\n"u8.ToArray(), token);
+            }
+            else
+            {
+                await TrySendAsync(connection, "O"u8.ToArray(), token);
+                await Task.Delay(EchoPlay.PiecePause, time, token);
+                await TrySendAsync(connection, "K\n"u8.ToArray(), token);
+            }
+            // Then the echo server's part, for what came early and what comes now.
+            var (message, clientClosed) = closed ? ([], true) : await echo.ReceiveMessageAsync(connection, token);
+            byte[] request = [.. before, .. message];
+            await echo.SendAsync(connection, request, EchoStyle.AtOnce, token);
+            return (new AuthClientExchange(line, ended, before, request), clientClosed ? ExchangeEnd.ClientClosed : ExchangeEnd.KeepEchoing);
+        }, cancellationToken);
+
+    // Up to the first \n, the line limit, a pause, or the client's close; also what came after the \n in the same reads.
+    private async Task<(byte[] Line, bool Ended, byte[] After, bool Closed)> ReceiveFirstLineAsync(WireConnection connection, CancellationToken cancellationToken)
+    {
+        var received = new List<byte>();
+        while (received.Count < MaxLine)
+        {
+            var more = await connection.ReceiveSomeAsync(received.Count == 0 ? server.Limits.MessageTimeout : wire.QuietPeriod, MaxLine, cancellationToken);
+            received.AddRange(more.Data);
+            int newline = received.IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                return ([.. received.Take(newline)], true, [.. received.Skip(newline + 1)], false);
+            }
+            if (more.Data.Length == 0)
+            {
+                return ([.. received], false, [], more.End is ReceiveEnd.Closed or ReceiveEnd.Reset);
+            }
+        }
+        return ([.. received], false, [], false);
+    }
+
+    private static async Task TrySendAsync(WireConnection connection, byte[] data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.SendAsync(data, cancellationToken);
+        }
+        catch (WireException)
+        {
+            // The client left: the checks judge what it printed and how it exited.
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using SocketExercises.Grader.Checks.EchoServer;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks.AuthServer;
+
+/// <summary>The exchanges that login checks are made of, each failing with a message that shows the bytes.</summary>
+internal sealed class AuthExchange(WireLimits limits)
+{
+    private static readonly byte[] Ok = "OK\n"u8.ToArray();
+
+    /// <summary>Sends the right login and expects exactly OK.</summary>
+    public async Task LogInAsync(WireConnection connection, AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        await connection.SendAsync(target.RightLogin, cancellationToken);
+        await ExpectOkAsync(connection, "the right password", cancellationToken);
+    }
+
+    /// <summary>Expects the answer <c>OK\n</c> and nothing before it.</summary>
+    public async Task ExpectOkAsync(WireConnection connection, string what, CancellationToken cancellationToken)
+    {
+        var answer = await connection.ReceiveAsync(Ok.Length, cancellationToken);
+        if (answer.Data.AsSpan().SequenceEqual(Ok))
+        {
+            return;
+        }
+        if (answer.Data.AsSpan().StartsWith("ERR"u8))
+        {
+            var rest = await connection.ReceiveUntilEndAsync(limits.QuietPeriod, 1024, cancellationToken);
+            throw new CheckFailedException(
+                $"{EchoExchange.Capitalized(connection.Label)} sent {what} and was refused: {ByteText.Quote([.. answer.Data, .. rest.Data], 96)}.");
+        }
+        throw new CheckFailedException(
+            $"{EchoExchange.Capitalized(connection.Label)} sent {what} and expected the answer \"OK\\n\" first; {(answer.End == ReceiveEnd.Complete ? "other bytes came" : $"then {answer.DescribeEnd()}")}.\n"
+            + ByteDiff.Describe(Ok, answer.Data));
+    }
+
+    /// <summary>
+    /// Expects the login to be refused: exactly one line <c>ERR &lt;reason&gt;\n</c>, then the close, within
+    /// <paramref name="wait"/> (the reply timeout when not given). Nothing the client sent may come back.
+    /// </summary>
+    public async Task ExpectRefusalAsync(WireConnection connection, string what, CancellationToken cancellationToken, TimeSpan? wait = null)
+    {
+        var answer = await connection.ReceiveUntilEndAsync(wait ?? limits.ReplyTimeout, 2048, cancellationToken);
+        var data = answer.Data.AsSpan();
+        if (data.StartsWith("OK"u8))
+        {
+            throw new CheckFailedException($"The server accepted {what}: it answered {ByteText.Quote(answer.Data, 96)}. Anyone could log in like this.");
+        }
+        int newline = data.IndexOf((byte)'\n');
+        bool oneErrLine = data.StartsWith("ERR "u8) && newline > "ERR ".Length && newline == data.Length - 1;
+        if (!oneErrLine)
+        {
+            string received = answer.Data.Length == 0 ? "nothing" : ByteText.Quote(answer.Data, 96);
+            throw new CheckFailedException(
+                $"After {what}, the server should answer one line \"ERR <reason>\\n\" and close the connection. It sent {received}, then {answer.DescribeEnd()}.");
+        }
+        if (answer.End is not (ReceiveEnd.Closed or ReceiveEnd.Reset))
+        {
+            throw new CheckFailedException(
+                $"After {what}, the server answered {ByteText.Quote(answer.Data)} but then {answer.DescribeEnd()}: it must close the connection.");
+        }
+    }
+
+    /// <summary>Sends <paramref name="line"/> on a new connection and expects it refused.</summary>
+    public async Task ExpectRefusedAsync(AuthServerTarget target, byte[] line, string what, CancellationToken cancellationToken)
+    {
+        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await client.SendAsync(line, cancellationToken);
+        await ExpectRefusalAsync(client, what, cancellationToken);
+    }
+
+    /// <summary>How a line reads in a message: <c>"AUTH secreT\n"</c>.</summary>
+    public static string Show(byte[] line) => ByteText.Quote(line, 96);
+
+    /// <summary>How a line reads in a message when built from text.</summary>
+    public static string Show(string text) => Show(Encoding.UTF8.GetBytes(text));
+}

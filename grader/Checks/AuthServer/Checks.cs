@@ -1,0 +1,342 @@
+using System.Text;
+using SocketExercises.Grader.Checks.EchoServer;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks.AuthServer;
+
+/// <summary>§1: the server listens and accepts. The first check, so an unreachable server is reported once, here.</summary>
+public sealed class AuthAcceptsConnection : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.accepts-connection",
+        "accepts a TCP connection on the given host and port",
+        "§1",
+        "Bind the listening socket to the host and port the server is given, call Listen(), then AcceptAsync() in a loop. It must start with a password from SOCKET_PASSWORD or --password.");
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+    }
+}
+
+/// <summary>§11: the right password gets OK, and then the server echoes.</summary>
+internal sealed class AcceptsRightPassword(AuthExchange auth) : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.accepts-right-password",
+        "answers OK to the right password, then echoes",
+        "§11",
+        "Read the first line up to \\n (dropping a \\r before it), check it is exactly \"AUTH \" and the password, send \"OK\\n\", then echo as in exercise 01. Don't echo the AUTH line itself.");
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await auth.LogInAsync(client, target, cancellationToken);
+        await EchoExchange.EchoAsync(client, "Hello after logging in, čćžšđ", cancellationToken);
+    }
+}
+
+/// <summary>§12: a wrong password gets ERR and the close.</summary>
+internal sealed class RejectsWrongPassword(AuthExchange auth, Payloads payloads) : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.rejects-wrong-password",
+        "refuses a wrong password with ERR and closes, echoing nothing",
+        "§12",
+        "Compare the whole password; on a mismatch send \"ERR <reason>\\n\" and close the connection at once, without echoing anything.");
+
+    public override Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        string wrong = Encoding.ASCII.GetString(payloads.Text(payloads.For(Info.Id), 12)).Replace(' ', 'x');
+        var line = AuthServerTarget.Line("AUTH " + wrong);
+        return auth.ExpectRefusedAsync(target, line, $"a wrong password {AuthExchange.Show(line)}", cancellationToken);
+    }
+}
+
+/// <summary>
+/// §11/§12 as a table: lines that come close to the right login, each of which must be refused.
+/// One class serves several checks, each with its own id and its own lines.
+/// </summary>
+internal sealed class RefusesLines(AuthExchange auth, CheckInfo info, Func<string, IEnumerable<string>> lines) : AuthServerCheck
+{
+    public override CheckInfo Info => info;
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        foreach (var text in lines(target.Password))
+        {
+            var line = AuthServerTarget.Line(text);
+            await auth.ExpectRefusedAsync(target, line, AuthExchange.Show(line), cancellationToken);
+        }
+    }
+
+    /// <summary>The table: each entry makes one check.</summary>
+    public static IEnumerable<Func<AuthExchange, RefusesLines>> All { get; } =
+    [
+        auth => new(auth, new CheckInfo(
+            "auth.rejects-prefix",
+            "refuses a password that only starts with the right one, and one that is cut short",
+            "§11",
+            "Compare the whole password, not a prefix: StartsWith, or comparing only as many characters as the client sent, lets in \"secretXYZ\" and \"secre\"."),
+            password => [$"AUTH {password}x", $"AUTH {password[..^1]}"]),
+        auth => new(auth, new CheckInfo(
+            "auth.rejects-other-case",
+            "refuses the password in other letter case",
+            "§11",
+            "Passwords are case-sensitive: compare bytes (or with StringComparison.Ordinal), never ignoring case."),
+            password => [$"AUTH {SwapCase(password)}"]),
+        auth => new(auth, new CheckInfo(
+            "auth.rejects-spaces",
+            "refuses the password with spaces around it",
+            "§11",
+            "Nothing is trimmed: only a \\r right before the \\n is dropped. \"AUTH  secret\" and \"AUTH secret \" are wrong passwords."),
+            password => [$"AUTH  {password}", $"AUTH {password} "]),
+        auth => new(auth, new CheckInfo(
+            "auth.rejects-empty-and-other-commands",
+            "refuses an empty password, a missing one, and a first line that is not AUTH",
+            "§12",
+            "Check that the line starts with exactly \"AUTH \" and that what follows is the password; an empty line, \"AUTH\" or another command is refused with ERR."),
+            _ => ["AUTH ", "AUTH", "", "HELLO"]),
+    ];
+
+    private static string SwapCase(string text) =>
+        new([.. text.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c))]);
+}
+
+/// <summary>§11: bytes that arrive in the same packet as the AUTH line are echoed after OK.</summary>
+internal sealed class KeepsDataAfterLogin(AuthExchange auth) : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.keeps-data-after-login",
+        "echoes data that arrived in the same packet as the AUTH line",
+        "§11",
+        "One receive can hold the AUTH line and the bytes after it. Keep what follows the \\n and echo it right after OK, before receiving more.");
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        var data = "sent together with the login"u8.ToArray();
+        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        byte[] together = [.. target.RightLogin, .. data];
+        await client.SendAsync(together, cancellationToken);
+        await auth.ExpectOkAsync(client, "the right login and more data in one write", cancellationToken);
+        await EchoExchange.ExpectEchoAsync(client, data, cancellationToken);
+    }
+}
+
+/// <summary>§11: an AUTH line that arrives in pieces is put together before it is judged.</summary>
+internal sealed class AcceptsLoginInPieces(AuthExchange auth, TimeProvider time) : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.login-in-pieces",
+        "accepts an AUTH line that arrives in pieces",
+        "§11",
+        "One receive is not one line: keep receiving into a buffer until it holds a \\n, then judge the line.");
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        var login = target.RightLogin;
+        foreach (var piece in login.Chunk(Math.Max(1, login.Length / 3)))
+        {
+            await client.SendAsync(piece, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken); // each piece its own segment
+        }
+        await auth.ExpectOkAsync(client, "the right login in pieces, 50 ms apart", cancellationToken);
+        await EchoExchange.EchoAsync(client, "logged in piece by piece", cancellationToken);
+    }
+}
+
+/// <summary>§13: 1024 bytes without a newline are refused at once.</summary>
+internal sealed class RefusesLongLine(AuthExchange auth, WireLimits limits) : AuthServerCheck
+{
+    public const int Limit = 1024;
+
+    public override CheckInfo Info { get; } = new(
+        "auth.refuses-long-line",
+        "refuses a first line longer than 1024 bytes as soon as it has 1024",
+        "§13",
+        "Read the first line into a buffer of 1024 bytes. When it is full and holds no \\n, send \"ERR <reason>\\n\" and close: don't wait for more, and never grow the buffer.");
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        var line = Encoding.ASCII.GetBytes("AUTH " + new string('A', Limit - "AUTH ".Length));
+        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await client.SendAsync(line, cancellationToken);
+        // Promptly: well before the login timeout, which would also end the connection.
+        var wait = limits.ReplyTimeout < target.LoginTimeout / 2 ? limits.ReplyTimeout : target.LoginTimeout / 2;
+        await auth.ExpectRefusalAsync(client, $"{Limit} bytes without a newline", cancellationToken, wait);
+    }
+}
+
+/// <summary>§14: a client that sends no complete first line in time is disconnected.</summary>
+internal sealed class EnforcesLoginTimeout : AuthServerCheck
+{
+    private static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
+
+    public override CheckInfo Info { get; } = new(
+        "auth.login-timeout",
+        "disconnects a client that does not log in within the login timeout",
+        "§14",
+        "Give the first line a deadline: a CancellationTokenSource with CancelAfter(login timeout) for the receives of the first line; when it fires, send \"ERR <reason>\\n\" (or nothing) and close.");
+
+    public override TimeSpan TimeLimit => TimeSpan.FromSeconds(30);
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        await using var silent = await target.Server.ConnectAsync("a client that sends nothing", cancellationToken);
+        await using var partial = await target.Server.ConnectAsync("a client that sends half a line", cancellationToken);
+        await partial.SendAsync("AUTH pa"u8.ToArray(), cancellationToken);
+        var wait = target.LoginTimeout + Margin;
+        await Task.WhenAll(
+            ExpectDisconnectedAsync(silent, wait, target.LoginTimeout, cancellationToken),
+            ExpectDisconnectedAsync(partial, wait, target.LoginTimeout, cancellationToken));
+    }
+
+    private static async Task ExpectDisconnectedAsync(WireConnection client, TimeSpan wait, TimeSpan loginTimeout, CancellationToken cancellationToken)
+    {
+        var answer = await client.ReceiveUntilEndAsync(wait, 2048, cancellationToken);
+        if (answer.End is not (ReceiveEnd.Closed or ReceiveEnd.Reset))
+        {
+            throw new CheckFailedException(
+                $"{EchoExchange.Capitalized(client.Label)} was still connected {Reports.Durations.Format(wait)} later, though the login timeout is {Reports.Durations.Format(loginTimeout)}.");
+        }
+        if (answer.Data.Length > 0 && !(answer.Data.AsSpan().StartsWith("ERR "u8) && answer.Data[^1] == (byte)'\n'))
+        {
+            throw new CheckFailedException(
+                $"{EchoExchange.Capitalized(client.Label)} was disconnected, but first received {ByteText.Quote(answer.Data, 96)}: only an \"ERR <reason>\\n\" line may come before the close.");
+        }
+    }
+}
+
+/// <summary>§15: a client that sits silent before logging in delays no one.</summary>
+internal sealed class SilentClientDelaysNoOne(AuthExchange auth) : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.silent-client-delays-no-one",
+        "logs in and serves a client while another sits silent before login",
+        "§15",
+        "Handle each client in its own task, login included: a client that never sends its AUTH line must not stop the accept loop or anyone else.");
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        await using var silent = await target.Server.ConnectAsync("client 1", cancellationToken);
+        await using var client = await target.Server.ConnectAsync("client 2, while client 1 sits silent,", cancellationToken);
+        await auth.LogInAsync(client, target, cancellationToken);
+        await EchoExchange.EchoAsync(client, "not kept waiting", cancellationToken);
+    }
+}
+
+/// <summary>§12/§15: invalid UTF-8 and a reset mid-login are handled, and the server serves on.</summary>
+internal sealed class SurvivesBadLogins(AuthExchange auth) : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.survives-bad-logins",
+        "refuses invalid UTF-8, survives a reset in the middle of the AUTH line, and serves on",
+        "§12",
+        "Decode the first line with a decoder that rejects invalid UTF-8 (or compare bytes) and refuse it with ERR; catch SocketException per client, so a reset ends only that connection.");
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        byte[] invalid = [.. "AUTH "u8, 0xFF, 0xFE, 0xC3, (byte)'\n'];
+        await auth.ExpectRefusedAsync(target, invalid, $"a line that is not valid UTF-8, {AuthExchange.Show(invalid)}", cancellationToken);
+
+        await using (var vanishing = await target.Server.ConnectAsync("a client that resets mid-login", cancellationToken))
+        {
+            await vanishing.SendAsync("AUTH pa"u8.ToArray(), cancellationToken);
+            vanishing.Reset();
+        }
+
+        await using var client = await target.Server.ConnectAsync("the next client", cancellationToken);
+        await auth.LogInAsync(client, target, cancellationToken);
+        await EchoExchange.EchoAsync(client, "still serving", cancellationToken);
+    }
+}
+
+/// <summary>§12: nothing the client sends is echoed before OK, not even bytes after a refused line.</summary>
+internal sealed class EchoesNothingBeforeLogin(AuthExchange auth) : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.nothing-before-ok",
+        "echoes nothing before a successful login, not even what follows a refused line",
+        "§12",
+        "Check the login before echoing anything: after a refused first line, send the ERR line and close, never the bytes that came with it.");
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        var wrongThenData = Encoding.UTF8.GetBytes("AUTH not-the-password\nsecret data");
+        await auth.ExpectRefusedAsync(target, wrongThenData, $"a wrong login with data after it, {AuthExchange.Show(wrongThenData)}", cancellationToken);
+
+        var otherFirst = Encoding.UTF8.GetBytes($"HELLO\nAUTH {target.Password}\n");
+        await auth.ExpectRefusedAsync(target, otherFirst, "a first line that is not AUTH, followed by the right login", cancellationToken);
+    }
+}
+
+/// <summary>§17: without a password the server refuses to start, with a message and not a crash.</summary>
+internal sealed class RequiresPassword : AuthServerCheck
+{
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
+
+    public override CheckInfo Info { get; } = new(
+        "auth.requires-password",
+        "refuses to start without a password, with a clear message",
+        "§17",
+        "Read the password from SOCKET_PASSWORD (or --password). If there is none, print why and exit with a non-zero code before listening: never fall back to a password written in the code.");
+
+    public override TimeSpan TimeLimit => StartLimit + TimeSpan.FromSeconds(2);
+
+    public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Started is not { } started)
+        {
+            throw new CheckNotApplicableException("the grader can try this only with a server it starts itself (--start).");
+        }
+        try
+        {
+            // The copy is stopped at once: all that matters is that it listened.
+            await using var listening = await started.StartAnotherAsync(
+                AuthServerTarget.Settings("", target.LoginTimeout), StartLimit, cancellationToken);
+        }
+        catch (Running.ServerStartException refused)
+        {
+            if (refused.ExitCode is null)
+            {
+                throw new CheckFailedException($"Started without a password, the server neither listened nor exited within {Reports.Durations.Format(StartLimit)}.");
+            }
+            if (refused.ExitCode == 0)
+            {
+                throw new CheckFailedException("Started without a password, the server exited with code 0, as if all went well: exit with another code.");
+            }
+            if (string.IsNullOrWhiteSpace(refused.Output) || refused.Output.Contains("   at ", StringComparison.Ordinal))
+            {
+                throw new CheckFailedException(
+                    $"Started without a password, the server exited with code {refused.ExitCode}, but {(string.IsNullOrWhiteSpace(refused.Output) ? "said nothing" : "with a stack trace")}: print one line that says what is missing.");
+            }
+            return;
+        }
+        throw new CheckFailedException("Started with SOCKET_PASSWORD empty, the server listened anyway: it has a password of its own, or accepts none.");
+    }
+}
+
+/// <summary>§17: the server never prints the password.</summary>
+internal sealed class KeepsPasswordSecret : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new(
+        "auth.password-kept-secret",
+        "never prints the password",
+        "§17",
+        "Log who logged in and why a login was refused, never the password or the AUTH line itself: logs are read by more people than the password is meant for.");
+
+    public override Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Started is not { } started)
+        {
+            throw new CheckNotApplicableException("the grader reads the server's output only when it starts the server itself (--start).");
+        }
+        if (started.Output.Contains(target.Password, StringComparison.Ordinal))
+        {
+            var line = started.Output.Split('\n').First(l => l.Contains(target.Password, StringComparison.Ordinal));
+            throw new CheckFailedException($"The server printed its password: {line.Replace(target.Password, "<password>", StringComparison.Ordinal).Trim()}");
+        }
+        return Task.CompletedTask;
+    }
+}

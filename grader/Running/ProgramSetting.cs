@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Net;
+
+namespace SocketExercises.Grader.Running;
+
+/// <summary>
+/// One value the grader hands a program it runs, both ways a program may take it: as <c>{Placeholder}</c> in
+/// the command and as an environment variable.
+/// </summary>
+public sealed record ProgramSetting(string Placeholder, string Variable, string Value)
+{
+    /// <summary>The address to listen on or connect to: <c>{host}</c>/SOCKET_HOST and <c>{port}</c>/SOCKET_PORT.</summary>
+    public static IReadOnlyList<ProgramSetting> For(IPEndPoint endpoint) =>
+    [
+        new("host", "SOCKET_HOST", endpoint.Address.ToString()),
+        new("port", "SOCKET_PORT", endpoint.Port.ToString(CultureInfo.InvariantCulture)),
+    ];
+}
