@@ -41,6 +41,7 @@ public sealed class CommandLineTests
     [InlineData("check echo-client", "Option '--client' is required")]
     [InlineData("check echo-server --start-timeout -1 --start true", "--start-timeout must be a number of seconds")]
     [InlineData("check no-such-exercise", "Unrecognized command or argument 'no-such-exercise'")]
+    [InlineData("check auth-server --port 65432", "--password is needed to grade a running server")]
     public async Task Exits_2_with_a_clear_message_for_a_usage_error(string arguments, string message)
     {
         var run = await Executed.RunAsync(KitPrograms.Grader(arguments));
@@ -117,6 +118,8 @@ public sealed class CommandLineTests
     [InlineData("--help")]
     [InlineData("check echo-server --help")]
     [InlineData("check echo-client --help")]
+    [InlineData("check auth-server --help")]
+    [InlineData("check auth-client --help")]
     public async Task Explains_every_command_with_help(string arguments)
     {
         var run = await Executed.RunAsync(KitPrograms.Grader(arguments));

@@ -54,4 +54,22 @@ public sealed class ReferenceSolutionTests
         Assert.True(report.Succeeded, report.Describe());
         Assert.Equal(CheckStatus.Passed, report.Results.Single(r => r.Info.Id == "echo-client.reassembles-pieces").Status);
     }
+
+    [Fact]
+    public async Task The_reference_auth_server_passes_every_check()
+    {
+        var report = await Grade.AuthServerAsync(KitPrograms.SolutionAuthServer);
+
+        Assert.True(report.Succeeded, report.Describe());
+        Assert.Equal(16, report.Passed);
+    }
+
+    [Fact]
+    public async Task The_reference_auth_client_passes_every_check()
+    {
+        var report = await Grade.AuthClientAsync(KitPrograms.SolutionAuthClient);
+
+        Assert.True(report.Succeeded, report.Describe());
+        Assert.Equal(6, report.Passed);
+    }
 }

@@ -31,4 +31,24 @@ public sealed class StarterTests
         Assert.Contains("TODO 1 is not done yet", failed.Message);
         Assert.Equal(4, report.Skipped);
     }
+
+    [Fact]
+    public async Task The_unfinished_auth_server_fails_and_the_report_points_at_its_first_TODO()
+    {
+        var report = await Grade.AuthServerAsync(KitPrograms.StarterAuthServer);
+
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Equal("auth.accepts-connection", failed.Info.Id);
+        Assert.Contains("TODO 1 is not done yet", failed.Message);
+    }
+
+    [Fact]
+    public async Task The_unfinished_auth_client_fails_and_the_report_points_at_its_first_TODO()
+    {
+        var report = await Grade.AuthClientAsync(KitPrograms.StarterAuthClient);
+
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Equal("auth-client.connects", failed.Info.Id);
+        Assert.Contains("TODO 1 is not done yet", failed.Message);
+    }
 }

@@ -2,11 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.AuthClient;
+using SocketExercises.Grader.Checks.AuthServer;
 using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Testing;
 
@@ -32,6 +35,42 @@ public static class Grade
         var echo = provider.GetRequiredService<EchoPlay>();
         return await provider.GetRequiredService<ClientGrader>().GradeAsync(
             request, server => new EchoClientUnderTest(server, echo, message), CancellationToken.None);
+    }
+
+    /// <summary>The password the tests give the auth programs: letters in both cases, as the grader's own are.</summary>
+    public const string Password = "TajnaLozinkaKit";
+
+    /// <summary>
+    /// The login timeout the tests give auth servers: short enough for quick tests, long enough that a client
+    /// kept waiting by it is told apart from one answered within the reply timeout.
+    /// </summary>
+    public static readonly TimeSpan LoginTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>Starts the authenticating server with <paramref name="start"/>, with <see cref="Password"/>, and grades it.</summary>
+    /// <param name="start">Starts the server; null to grade the one listening on <paramref name="port"/>.</param>
+    /// <param name="port">Where the server listens; a free port when null.</param>
+    public static async Task<GradeReport> AuthServerAsync(ShellCommand? start, int? port = null)
+    {
+        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 });
+        var request = new ServerGradingRequest(
+            ServiceCollectionExtensions.AuthServer, new IPEndPoint(IPAddress.Loopback, port ?? FreePort()), start, StartTimeout,
+            AuthServerTarget.Settings(Password, LoginTimeout));
+        return await provider.GetRequiredService<ServerGrader>().GradeAsync(
+            request, (wire, started) => new AuthServerTarget(wire, Password, LoginTimeout, started), CancellationToken.None);
+    }
+
+    /// <summary>Runs the authenticating client with <paramref name="client"/>, giving it <see cref="Password"/>, and grades it.</summary>
+    public static async Task<GradeReport> AuthClientAsync(ShellCommand client)
+    {
+        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(60) });
+        var request = new ClientGradingRequest(
+            ServiceCollectionExtensions.AuthClient, client, new IPEndPoint(IPAddress.Loopback, 0),
+            [new ProgramSetting("password", AuthServerTarget.PasswordVariable, Password)]);
+        return await provider.GetRequiredService<ClientGrader>().GradeAsync(
+            request,
+            played => new AuthClientUnderTest(
+                played, provider.GetRequiredService<EchoPlay>(), provider.GetRequiredService<WireLimits>(), Password, provider.GetRequiredService<TimeProvider>()),
+            CancellationToken.None);
     }
 
     /// <summary>A port that was free a moment ago: the operating system picks it.</summary>

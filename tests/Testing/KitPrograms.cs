@@ -19,6 +19,14 @@ public static class KitPrograms
 
     public static ShellCommand StarterEchoClient => Project("exercises/01-echo/EchoClient", "--port {port}");
 
+    public static ShellCommand SolutionAuthServer => Project("solutions/02-auth/AuthServer", "--port {port}");
+
+    public static ShellCommand SolutionAuthClient => Project("solutions/02-auth/AuthClient", "--port {port}");
+
+    public static ShellCommand StarterAuthServer => Project("exercises/02-auth/AuthServer", "--port {port}");
+
+    public static ShellCommand StarterAuthClient => Project("exercises/02-auth/AuthClient", "--port {port}");
+
     /// <summary>
     /// The folder whose programs Submission.Tests grades: exercises/, the student's work, unless
     /// SOCKET_EXERCISES_FOLDER names another (solutions, to see the grading pass).
@@ -34,6 +42,12 @@ public static class KitPrograms
 
     /// <summary>A client from the catalogue of broken and unusual implementations.</summary>
     public static ShellCommand CatalogueClient(string name) => Project("tests/Catalogue", $"client {name} --port {{port}}");
+
+    /// <summary>An authenticating server from the catalogue.</summary>
+    public static ShellCommand CatalogueAuthServer(string name) => Project("tests/Catalogue", $"auth-server {name} --port {{port}}");
+
+    /// <summary>An authenticating client from the catalogue.</summary>
+    public static ShellCommand CatalogueAuthClient(string name) => Project("tests/Catalogue", $"auth-client {name} --port {{port}}");
 
     /// <summary>The grader's own command line, as scripts and CI call it.</summary>
     public static ShellCommand Grader(string arguments) => Project("grader", arguments, "socket-grader");

@@ -57,8 +57,8 @@ public sealed class AuthClientUnderTest(PlayedServer server, EchoPlay echo, Wire
                 await Task.Delay(EchoPlay.PiecePause, time, token);
                 await TrySendAsync(connection, "K\n"u8.ToArray(), token);
             }
-            // Then the echo server's part, for what came early and what comes now.
-            var (message, clientClosed) = closed ? ([], true) : await echo.ReceiveMessageAsync(connection, token);
+            // Then the echo server's part: for the message that came early, if it did, or for the one that comes now.
+            var (message, clientClosed) = closed || before.Length > 0 ? ([], closed) : await echo.ReceiveMessageAsync(connection, token);
             byte[] request = [.. before, .. message];
             await echo.SendAsync(connection, request, EchoStyle.AtOnce, token);
             return (new AuthClientExchange(line, ended, before, request), clientClosed ? ExchangeEnd.ClientClosed : ExchangeEnd.KeepEchoing);

@@ -41,12 +41,16 @@ internal sealed class AuthExchange(WireLimits limits)
     /// </summary>
     public async Task ExpectRefusalAsync(WireConnection connection, string what, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
-        var answer = await connection.ReceiveUntilEndAsync(wait ?? limits.ReplyTimeout, 2048, cancellationToken);
-        var data = answer.Data.AsSpan();
-        if (data.StartsWith("OK"u8))
+        var first = await connection.ReceiveSomeAsync(wait ?? limits.ReplyTimeout, 2048, cancellationToken);
+        if (first.Data.AsSpan().StartsWith("OK"u8))
         {
-            throw new CheckFailedException($"The server accepted {what}: it answered {ByteText.Quote(answer.Data, 96)}. Anyone could log in like this.");
+            throw new CheckFailedException($"The server accepted {what}: it answered {ByteText.Quote(first.Data, 96)}. Anyone could log in like this.");
         }
+        var rest = first.End == ReceiveEnd.Complete
+            ? await connection.ReceiveUntilEndAsync(wait ?? limits.ReplyTimeout, 2048, cancellationToken)
+            : first;
+        var answer = rest == first ? first : rest with { Data = [.. first.Data, .. rest.Data] };
+        var data = answer.Data.AsSpan();
         int newline = data.IndexOf((byte)'\n');
         bool oneErrLine = data.StartsWith("ERR "u8) && newline > "ERR ".Length && newline == data.Length - 1;
         if (!oneErrLine)

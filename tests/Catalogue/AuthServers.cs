@@ -1,0 +1,204 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace SocketExercises.Catalogue;
+
+/// <summary>
+/// Authenticating echo servers by name. Each broken one is the correct server with one mistake switched on;
+/// the correct ones differ from the reference in how they are written, not in what they do.
+/// </summary>
+public static class AuthServers
+{
+    public static IReadOnlyDictionary<string, AuthMistakes> All { get; } = new Dictionary<string, AuthMistakes>
+    {
+        // Broken.
+        ["accepts-any-password"] = new() { Accepts = (given, _) => true },
+        ["prefix-match"] = new() { Accepts = (given, password) => given.StartsWith(password, StringComparison.Ordinal) },
+        ["case-insensitive"] = new() { Accepts = (given, password) => string.Equals(given, password, StringComparison.OrdinalIgnoreCase) },
+        ["trims"] = new() { Accepts = (given, password) => given.Trim() == password },
+        ["echoes-auth-line"] = new() { EchoesAuthLine = true },
+        ["drops-data-after-login"] = new() { DropsDataAfterLine = true },
+        ["one-read-is-the-line"] = new() { OneReadIsTheLine = true },
+        ["no-login-timeout"] = new() { NoLoginTimeout = true },
+        ["no-line-limit"] = new() { NoLineLimit = true },
+        ["one-client-at-a-time"] = new() { OneClientAtATime = true },
+        ["prints-password"] = new() { PrintsPassword = true },
+        ["hardcoded-password"] = new() { HardcodedPassword = "secret123" },
+        ["crashes-without-password"] = new() { CrashesWithoutPassword = true },
+
+        // Correct.
+        ["correct"] = new(),
+        ["correct-byte-by-byte"] = new() { ReadsByteByByte = true },
+    };
+
+    public static async Task<int> RunAsync(int port, AuthMistakes mistakes, CancellationToken stopping)
+    {
+        string? password = mistakes.HardcodedPassword ?? Environment.GetEnvironmentVariable("SOCKET_PASSWORD");
+        if (string.IsNullOrEmpty(password))
+        {
+            if (mistakes.CrashesWithoutPassword)
+            {
+                throw new InvalidOperationException("SOCKET_PASSWORD is not set"); // ends with a stack trace
+            }
+            Console.Error.WriteLine("No password: set SOCKET_PASSWORD.");
+            return 2;
+        }
+        var loginTimeout = TimeSpan.FromSeconds(double.Parse(
+            Environment.GetEnvironmentVariable("SOCKET_LOGIN_TIMEOUT") ?? "5", System.Globalization.CultureInfo.InvariantCulture));
+
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener.Listen();
+        while (!stopping.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            var serving = ServeAsync(client, mistakes, password, loginTimeout, stopping);
+            if (mistakes.OneClientAtATime)
+            {
+                await serving;
+            }
+        }
+        return 0;
+    }
+
+    private static async Task ServeAsync(Socket client, AuthMistakes mistakes, string password, TimeSpan loginTimeout, CancellationToken stopping)
+    {
+        using (client)
+        {
+            try
+            {
+                using var login = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                if (!mistakes.NoLoginTimeout)
+                {
+                    login.CancelAfter(loginTimeout);
+                }
+                var (line, after, refusal) = await ReadFirstLineAsync(client, mistakes, login.Token);
+                if (line is null)
+                {
+                    if (refusal is not null)
+                    {
+                        await client.SendAsync(Encoding.UTF8.GetBytes($"ERR {refusal}\n"), stopping);
+                    }
+                    return;
+                }
+                string given;
+                try
+                {
+                    given = new UTF8Encoding(false, true).GetString(line);
+                }
+                catch (DecoderFallbackException)
+                {
+                    await client.SendAsync("ERR invalid UTF-8\n"u8.ToArray(), stopping);
+                    return;
+                }
+                if (mistakes.PrintsPassword)
+                {
+                    Console.WriteLine($"Login attempt: {given}");
+                }
+                if (!given.StartsWith("AUTH ", StringComparison.Ordinal) || !mistakes.Accepts(given[5..], password))
+                {
+                    await client.SendAsync("ERR wrong password\n"u8.ToArray(), stopping);
+                    return;
+                }
+                if (mistakes.EchoesAuthLine)
+                {
+                    byte[] echoed = [.. line, (byte)'\n'];
+                    await client.SendAsync(echoed, stopping);
+                }
+                await client.SendAsync("OK\n"u8.ToArray(), stopping);
+                if (!mistakes.DropsDataAfterLine && after.Length > 0)
+                {
+                    await client.SendAsync(after, stopping);
+                }
+                var buffer = new byte[4096];
+                int received;
+                while ((received = await client.ReceiveAsync(buffer, stopping)) > 0)
+                {
+                    await client.SendAsync(buffer.AsMemory(0, received), stopping);
+                }
+            }
+            catch (Exception e) when (e is SocketException or OperationCanceledException)
+            {
+                // This client's connection ends; the server goes on.
+            }
+        }
+    }
+
+    private static async Task<(byte[]? Line, byte[] After, string? Refusal)> ReadFirstLineAsync(Socket client, AuthMistakes mistakes, CancellationToken login)
+    {
+        var received = new List<byte>();
+        var buffer = new byte[mistakes.ReadsByteByByte ? 1 : 1024];
+        try
+        {
+            while (true)
+            {
+                int newline = received.IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    var line = received.Take(newline).ToArray();
+                    if (line.Length > 0 && line[^1] == '\r')
+                    {
+                        line = line[..^1];
+                    }
+                    return (line, [.. received.Skip(newline + 1)], null);
+                }
+                if (received.Count >= 1024 && !mistakes.NoLineLimit)
+                {
+                    return (null, [], "line too long");
+                }
+                int count = await client.ReceiveAsync(buffer, login);
+                if (count == 0)
+                {
+                    return (null, [], null);
+                }
+                received.AddRange(buffer.AsSpan(0, count));
+                if (mistakes.OneReadIsTheLine)
+                {
+                    var whole = received.ToArray();
+                    return (whole[^1] == '\n' ? whole[..^1] : whole, [], null);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return (null, [], "login timed out");
+        }
+    }
+}
+
+/// <summary>The mistakes a catalogue auth server makes; none, by default.</summary>
+public sealed record AuthMistakes
+{
+    /// <summary>How the given password is compared with the right one.</summary>
+    public Func<string, string, bool> Accepts { get; init; } = (given, password) => given == password;
+
+    public bool EchoesAuthLine { get; init; }
+
+    public bool DropsDataAfterLine { get; init; }
+
+    public bool OneReadIsTheLine { get; init; }
+
+    public bool NoLoginTimeout { get; init; }
+
+    public bool NoLineLimit { get; init; }
+
+    public bool OneClientAtATime { get; init; }
+
+    public bool PrintsPassword { get; init; }
+
+    public string? HardcodedPassword { get; init; }
+
+    public bool CrashesWithoutPassword { get; init; }
+
+    /// <summary>Not a mistake: reads the first line one byte per receive.</summary>
+    public bool ReadsByteByByte { get; init; }
+}
