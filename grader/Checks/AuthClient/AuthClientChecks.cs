@@ -28,13 +28,13 @@ public sealed class AuthClientConnects : AuthClientCheck
     }
 }
 
-/// <summary>§16: the first line is AUTH and the password the client was given.</summary>
+/// <summary>§17: the first line is AUTH and the password the client was given.</summary>
 public sealed class SendsAuthLine : AuthClientCheck
 {
     public override CheckInfo Info { get; } = new(
         "auth-client.sends-auth",
         "sends AUTH with the password it was given, as its first line",
-        "§16",
+        "§17",
         "Send $\"AUTH {options.Password}\\n\" first, with the password from SOCKET_PASSWORD or --password: never one written in the code. End the line with \\n.");
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
@@ -57,13 +57,13 @@ public sealed class SendsAuthLine : AuthClientCheck
     }
 }
 
-/// <summary>§16: nothing more is sent before the server's answer.</summary>
+/// <summary>§17: nothing more is sent before the server's answer.</summary>
 public sealed class WaitsForAnswer : AuthClientCheck
 {
     public override CheckInfo Info { get; } = new(
         "auth-client.waits-for-answer",
         "sends nothing else before the server answers the login",
-        "§16",
+        "§17",
         "After the AUTH line, receive the server's answer line before sending your message: the server may refuse you, and must see nothing else first.");
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
@@ -76,13 +76,13 @@ public sealed class WaitsForAnswer : AuthClientCheck
     }
 }
 
-/// <summary>§16: after OK the client completes the echo exchange and exits with 0.</summary>
+/// <summary>§17: after OK the client completes the echo exchange and exits with 0.</summary>
 public sealed class EchoesAfterLogin : AuthClientCheck
 {
     public override CheckInfo Info { get; } = new(
         "auth-client.echo-after-login",
         "after OK, sends its message, prints the echo and exits with code 0",
-        "§16",
+        "§17",
         "After reading \"OK\", work as the echo client: send the message, receive until the whole echo is here, print it, and exit.");
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
@@ -92,13 +92,13 @@ public sealed class EchoesAfterLogin : AuthClientCheck
     }
 }
 
-/// <summary>§16: an OK that arrives in pieces is read whole.</summary>
+/// <summary>§17: an OK that arrives in pieces is read whole.</summary>
 public sealed class ReadsOkInPieces : AuthClientCheck
 {
     public override CheckInfo Info { get; } = new(
         "auth-client.ok-in-pieces",
         "understands an OK that arrives in pieces",
-        "§16",
+        "§17",
         "The answer is a line: receive until \\n, not just once. \"O\" alone is not the whole answer.");
 
     protected override LoginAnswer Answer => LoginAnswer.OkInPieces;
@@ -107,13 +107,13 @@ public sealed class ReadsOkInPieces : AuthClientCheck
         ExpectPrintedEcho(session, exchange.Request, "after answering \"O\", then \"K\\n\" 50 ms later");
 }
 
-/// <summary>§16: on ERR the client prints the server's reason and exits with a code other than 0.</summary>
+/// <summary>§17: on ERR the client prints the server's reason and exits with a code other than 0.</summary>
 public sealed class ReportsRefusal : AuthClientCheck
 {
     public override CheckInfo Info { get; } = new(
         "auth-client.reports-refusal",
         "on ERR, prints the server's reason and exits with a code other than 0",
-        "§16",
+        "§17",
         "If the answer starts with \"ERR \", print what follows it (to standard error) and exit with a non-zero code; don't go on to send the message.");
 
     protected override LoginAnswer Answer => LoginAnswer.Refused;

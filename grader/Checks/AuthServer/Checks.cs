@@ -271,7 +271,7 @@ internal sealed class EchoesNothingBeforeLogin(AuthExchange auth) : AuthServerCh
     }
 }
 
-/// <summary>§17: without a password the server refuses to start, with a message and not a crash.</summary>
+/// <summary>§16: without a password the server refuses to start, with a message and not a crash.</summary>
 internal sealed class RequiresPassword : AuthServerCheck
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
@@ -279,7 +279,7 @@ internal sealed class RequiresPassword : AuthServerCheck
     public override CheckInfo Info { get; } = new(
         "auth.requires-password",
         "refuses to start without a password, with a clear message",
-        "§17",
+        "§16",
         "Read the password from SOCKET_PASSWORD (or --password). If there is none, print why and exit with a non-zero code before listening: never fall back to a password written in the code.");
 
     public override TimeSpan TimeLimit => StartLimit + TimeSpan.FromSeconds(2);
@@ -317,13 +317,13 @@ internal sealed class RequiresPassword : AuthServerCheck
     }
 }
 
-/// <summary>§17: the server never prints the password.</summary>
+/// <summary>§16: the server never prints the password.</summary>
 internal sealed class KeepsPasswordSecret : AuthServerCheck
 {
     public override CheckInfo Info { get; } = new(
         "auth.password-kept-secret",
         "never prints the password",
-        "§17",
+        "§16",
         "Log who logged in and why a login was refused, never the password or the AUTH line itself: logs are read by more people than the password is meant for.");
 
     public override Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
