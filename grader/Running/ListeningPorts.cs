@@ -16,4 +16,12 @@ public static class ListeningPorts
             || l.Address.Equals(IPAddress.IPv6Any)
             || (l.Address.IsIPv4MappedToIPv6 && l.Address.MapToIPv4().Equals(endpoint.Address))));
     }
+
+    /// <summary>
+    /// Whether connections on the port are still closing (TIME_WAIT) after an earlier server closed them first:
+    /// a new server that does not set SO_REUSEADDR cannot bind the port until they are gone, up to a minute.
+    /// </summary>
+    public static bool HasClosingConnections(int port) =>
+        IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpConnections()
+            .Any(c => c.LocalEndPoint.Port == port && c.State == TcpState.TimeWait);
 }

@@ -37,7 +37,7 @@ public sealed class ServerLauncher(TimeProvider time)
                 {
                     await server.WaitForExitAsync(TimeSpan.FromSeconds(1), cancellationToken); // its last output
                     throw new ServerStartException(
-                        $"The server exited with code {server.ExitCode} before it listened on port {endpoint.Port}.{LastOutput(server)}",
+                        $"The server exited with code {server.ExitCode} before it listened on port {endpoint.Port}.{LastOutput(server)}{ClosingConnections(endpoint)}",
                         server.ExitCode,
                         server.Output + server.Errors);
                 }
@@ -59,6 +59,11 @@ public sealed class ServerLauncher(TimeProvider time)
             throw;
         }
     }
+
+    // The usual reason a server that ran a moment ago cannot bind its port now.
+    private static string ClosingConnections(IPEndPoint endpoint) => ListeningPorts.HasClosingConnections(endpoint.Port)
+        ? $"\nConnections on port {endpoint.Port} from an earlier run are still closing (TIME_WAIT). If the server said the address is in use: set SO_REUSEADDR before bind (Python: s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)), wait a minute, or grade on another --port."
+        : "";
 
     private static string LastOutput(RunningProcess server) =>
         server.Tail() is { Length: > 0 } tail ? $"\nIts last output:\n{tail}" : "\nIt printed nothing.";
