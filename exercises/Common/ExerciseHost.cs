@@ -67,18 +67,7 @@ public static class ExerciseHost
         var client = new ClientArguments();
         var command = new RootCommand(description);
         client.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
-        {
-            var host = parsed.GetRequiredValue(client.Endpoint.Host);
-            var options = new ClientOptions(
-                host,
-                EndpointOptions.Resolve(host),
-                parsed.GetValue(client.Endpoint.Port),
-                parsed.GetRequiredValue(client.Message),
-                parsed.GetValue(client.Interactive),
-                TimeSpan.FromSeconds(parsed.GetValue(client.Timeout)));
-            return talk(options, stopping);
-        }, cancellationToken));
+        command.SetAction((parsed, cancellationToken) => GuardAsync(stopping => talk(client.Read(parsed), stopping), cancellationToken));
         return CommandLine.InvokeAsync(command, args);
     }
 
@@ -92,16 +81,10 @@ public static class ExerciseHost
         client.AddTo(command);
         command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
         {
-            var host = parsed.GetRequiredValue(client.Endpoint.Host);
-            var options = new AuthClientOptions(
-                host,
-                EndpointOptions.Resolve(host),
-                parsed.GetValue(client.Endpoint.Port),
-                RequiredPassword(parsed.GetValue(password)),
-                parsed.GetRequiredValue(client.Message),
-                parsed.GetValue(client.Interactive),
-                TimeSpan.FromSeconds(parsed.GetValue(client.Timeout)));
-            return talk(options, stopping);
+            var options = client.Read(parsed);
+            string secret = RequiredPassword(parsed.GetValue(password));
+            return talk(new AuthClientOptions(
+                options.Host, options.Address, options.Port, secret, options.Message, options.Interactive, options.Timeout), stopping);
         }, cancellationToken));
         return CommandLine.InvokeAsync(command, args);
     }
@@ -175,6 +158,18 @@ public static class ExerciseHost
             DefaultValueFactory = _ => 10,
             CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--timeout", result),
         };
+
+        public ClientOptions Read(ParseResult parsed)
+        {
+            var host = parsed.GetRequiredValue(Endpoint.Host);
+            return new ClientOptions(
+                host,
+                EndpointOptions.Resolve(host),
+                parsed.GetValue(Endpoint.Port),
+                parsed.GetRequiredValue(Message),
+                parsed.GetValue(Interactive),
+                TimeSpan.FromSeconds(parsed.GetValue(Timeout)));
+        }
 
         public void AddTo(Command command)
         {

@@ -16,6 +16,13 @@ internal sealed class AuthExchange(WireLimits limits)
         await ExpectOkAsync(connection, "the right password", cancellationToken);
     }
 
+    /// <summary>Logs in on <paramref name="client"/> and expects <paramref name="message"/> echoed: a client served in full.</summary>
+    public async Task LogInAndEchoAsync(WireConnection client, AuthServerTarget target, string message, CancellationToken cancellationToken)
+    {
+        await LogInAsync(client, target, cancellationToken);
+        await EchoExchange.EchoAsync(client, message, cancellationToken);
+    }
+
     /// <summary>Expects the answer <c>OK\n</c> and nothing before it.</summary>
     public async Task ExpectOkAsync(WireConnection connection, string what, CancellationToken cancellationToken)
     {

@@ -31,8 +31,7 @@ internal sealed class AcceptsRightPassword(AuthExchange auth) : AuthServerCheck
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
         await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
-        await auth.LogInAsync(client, target, cancellationToken);
-        await EchoExchange.EchoAsync(client, "Hello after logging in, čćžšđ", cancellationToken);
+        await auth.LogInAndEchoAsync(client, target, "Hello after logging in, čćžšđ", cancellationToken);
     }
 }
 
@@ -221,8 +220,7 @@ internal sealed class SilentClientDelaysNoOne(AuthExchange auth) : AuthServerChe
     {
         await using var silent = await target.Server.ConnectAsync("client 1", cancellationToken);
         await using var client = await target.Server.ConnectAsync("client 2, while client 1 sits silent,", cancellationToken);
-        await auth.LogInAsync(client, target, cancellationToken);
-        await EchoExchange.EchoAsync(client, "not kept waiting", cancellationToken);
+        await auth.LogInAndEchoAsync(client, target, "not kept waiting", cancellationToken);
     }
 }
 
@@ -247,8 +245,7 @@ internal sealed class SurvivesBadLogins(AuthExchange auth) : AuthServerCheck
         }
 
         await using var client = await target.Server.ConnectAsync("the next client", cancellationToken);
-        await auth.LogInAsync(client, target, cancellationToken);
-        await EchoExchange.EchoAsync(client, "still serving", cancellationToken);
+        await auth.LogInAndEchoAsync(client, target, "still serving", cancellationToken);
     }
 }
 
