@@ -88,7 +88,7 @@ public sealed class CommandLineTests
         var endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Grade.FreePort());
         var grading = KitPrograms.Grader($"check echo-server --port {endpoint.Port} --start '{KitPrograms.CatalogueServer("silent")}'");
         await using var grader = RunningProcess.Start(new ShellCommand("exec " + grading.Text).ToStartInfo(settings: null));
-        await WaitUntilAsync(() => ListeningPorts.Contains(endpoint), "the server to listen");
+        await Eventually.TrueAsync(() => ListeningPorts.Contains(endpoint), "the server to listen");
 
         // When the grader is told to stop
         using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", grader.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -100,18 +100,7 @@ public sealed class CommandLineTests
         Assert.True(await grader.WaitForExitAsync(TimeSpan.FromSeconds(10), CancellationToken.None), grader.Tail());
         Assert.Equal(130, grader.ExitCode);
         Assert.Contains("Grading interrupted.", grader.Errors);
-        await WaitUntilAsync(() => !ListeningPorts.Contains(endpoint), "the server to be stopped");
-    }
-
-    // Polls a condition the system offers no event for (the table of listening ports), within a deadline.
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(50, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            Assert.False(deadline.IsCancellationRequested, $"Gave up waiting for {what}.");
-        }
+        await Eventually.TrueAsync(() => !ListeningPorts.Contains(endpoint), "the server to be stopped");
     }
 
     [Theory]

@@ -8,9 +8,11 @@ public sealed record Executed(int ExitCode, string Output, string Errors)
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs <paramref name="command"/> and waits for it to exit, for at most a minute.</summary>
-    public static async Task<Executed> RunAsync(ShellCommand command)
+    /// <param name="command">The command, run as written.</param>
+    /// <param name="settings">Environment variables (and placeholders) to give it.</param>
+    public static async Task<Executed> RunAsync(ShellCommand command, params ProgramSetting[] settings)
     {
-        await using var process = RunningProcess.Start(command.ToStartInfo(settings: null));
+        await using var process = RunningProcess.Start(command.ToStartInfo(settings));
         if (!await process.WaitForExitAsync(Limit, CancellationToken.None))
         {
             throw new TimeoutException($"'{command}' did not exit within {Limit}.\n{process.Tail()}");
