@@ -6,7 +6,6 @@ using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.AuthClient;
 using SocketExercises.Grader.Checks.AuthServer;
-using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
@@ -124,10 +123,9 @@ public static class GraderCommandLine
         client.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RunAsync(parsed, ClientGrading, configure, (provider, token) =>
         {
-            var echo = provider.GetRequiredService<EchoPlay>();
             return provider.GetRequiredService<ClientGrader>().GradeAsync(
                 client.Request(parsed, ServiceCollectionExtensions.EchoClient, []),
-                played => new EchoClientUnderTest(played, echo, parsed.GetRequiredValue(message)),
+                played => EchoClientUnderTest.For(provider, played, parsed.GetRequiredValue(message)),
                 token);
         }, cancellationToken));
         return command;
@@ -154,7 +152,7 @@ public static class GraderCommandLine
             var settings = new[] { new ProgramSetting("password", AuthServerTarget.PasswordVariable, secret) };
             return provider.GetRequiredService<ClientGrader>().GradeAsync(
                 client.Request(parsed, ServiceCollectionExtensions.AuthClient, settings),
-                played => new AuthClientUnderTest(played, provider.GetRequiredService<EchoPlay>(), provider.GetRequiredService<Wire.WireLimits>(), secret, provider.GetRequiredService<TimeProvider>()),
+                played => AuthClientUnderTest.For(provider, played, secret),
                 token);
         }, cancellationToken));
         return command;

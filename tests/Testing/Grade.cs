@@ -4,12 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.AuthClient;
 using SocketExercises.Grader.Checks.AuthServer;
-using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
-using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Testing;
 
@@ -32,9 +30,8 @@ public static class Grade
     {
         await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 });
         var request = new ClientGradingRequest(exercise, client, new IPEndPoint(IPAddress.Loopback, listenPort), []);
-        var echo = provider.GetRequiredService<EchoPlay>();
         return await provider.GetRequiredService<ClientGrader>().GradeAsync(
-            request, server => new EchoClientUnderTest(server, echo, message), CancellationToken.None);
+            request, played => EchoClientUnderTest.For(provider, played, message), CancellationToken.None);
     }
 
     /// <summary>The password the tests give the auth programs: letters in both cases, as the grader's own are.</summary>
@@ -68,8 +65,7 @@ public static class Grade
             [new ProgramSetting("password", AuthServerTarget.PasswordVariable, Password)]);
         return await provider.GetRequiredService<ClientGrader>().GradeAsync(
             request,
-            played => new AuthClientUnderTest(
-                played, provider.GetRequiredService<EchoPlay>(), provider.GetRequiredService<WireLimits>(), Password, provider.GetRequiredService<TimeProvider>()),
+            played => AuthClientUnderTest.For(provider, played, Password),
             CancellationToken.None);
     }
 

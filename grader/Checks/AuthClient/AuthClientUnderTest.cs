@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Wire;
 
@@ -30,6 +31,14 @@ public sealed class AuthClientUnderTest(PlayedServer server, EchoPlay echo, Wire
     private const int MaxLine = 1024;
 
     public PlayedServer Server => server;
+
+    /// <summary>The client under test on <paramref name="played"/>, with the grader's services.</summary>
+    public static AuthClientUnderTest For(IServiceProvider services, PlayedServer played, string password) => new(
+        played,
+        services.GetRequiredService<EchoPlay>(),
+        services.GetRequiredService<WireLimits>(),
+        password,
+        services.GetRequiredService<TimeProvider>());
 
     /// <summary>The password the client was given, which it must send.</summary>
     public string Password => password;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks.Clients;
 
 namespace SocketExercises.Grader.Checks.EchoClient;
@@ -11,6 +12,10 @@ public sealed record EchoExchange(byte[] Request, int Pieces);
 public sealed class EchoClientUnderTest(PlayedServer server, EchoPlay echo, string expectedMessage)
 {
     public PlayedServer Server => server;
+
+    /// <summary>The client under test on <paramref name="played"/>, with the grader's services.</summary>
+    public static EchoClientUnderTest For(IServiceProvider services, PlayedServer played, string expectedMessage) =>
+        new(played, services.GetRequiredService<EchoPlay>(), expectedMessage);
 
     /// <summary>The message the client is expected to send.</summary>
     public string ExpectedMessage => expectedMessage;
