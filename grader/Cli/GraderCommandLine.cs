@@ -149,9 +149,8 @@ public static class GraderCommandLine
         command.SetAction((parsed, cancellationToken) => RunAsync(parsed, ClientGrading, configure, (provider, token) =>
         {
             string secret = parsed.GetValue(password) ?? MakePassword();
-            var settings = new[] { new ProgramSetting("password", AuthServerTarget.PasswordVariable, secret) };
             return provider.GetRequiredService<ClientGrader>().GradeAsync(
-                client.Request(parsed, ServiceCollectionExtensions.AuthClient, settings),
+                client.Request(parsed, ServiceCollectionExtensions.AuthClient, [AuthServerTarget.PasswordSetting(secret)]),
                 played => AuthClientUnderTest.For(provider, played, secret),
                 token);
         }, cancellationToken));

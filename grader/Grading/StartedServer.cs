@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Running;
 
@@ -12,13 +14,13 @@ internal sealed class StartedServer(
     ServerLauncher launcher, ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, TimeSpan startTimeout)
     : IRevival, IStartedServer, IAsyncDisposable
 {
-    private readonly System.Text.StringBuilder _earlierOutput = new();
     // How long a server that is going down may take to finish exiting before it is started again.
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ExitWaitOnceKnown = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan RestartTimeout = TimeSpan.FromSeconds(10);
 
     private readonly List<string> _exits = [];
+    private readonly StringBuilder _earlierOutput = new();
     private RunningProcess? _process;
     private string? _restartFailure;
 
@@ -77,7 +79,7 @@ internal sealed class StartedServer(
 
     public async Task<RunningProcess> StartAnotherAsync(IReadOnlyList<ProgramSetting> other, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        using var probe = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         probe.Bind(new IPEndPoint(endpoint.Address, 0));
         var elsewhere = (IPEndPoint)probe.LocalEndPoint!;
         probe.Dispose(); // free again for the copy: the operating system just picked it as unused

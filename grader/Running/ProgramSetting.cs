@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using SocketExercises.Common;
 
 namespace SocketExercises.Grader.Running;
 
@@ -12,7 +13,7 @@ public sealed record ProgramSetting(string Placeholder, string Variable, string 
     /// <summary>The address to listen on or connect to: <c>{host}</c>/SOCKET_HOST and <c>{port}</c>/SOCKET_PORT.</summary>
     public static IReadOnlyList<ProgramSetting> For(IPEndPoint endpoint) =>
     [
-        new("host", "SOCKET_HOST", endpoint.Address.ToString()),
-        new("port", "SOCKET_PORT", endpoint.Port.ToString(CultureInfo.InvariantCulture)),
+        new("host", EndpointOptions.HostVariable, endpoint.Address.ToString()),
+        new("port", EndpointOptions.PortVariable, endpoint.Port.ToString(CultureInfo.InvariantCulture)),
     ];
 }

@@ -62,7 +62,7 @@ public static class Grade
         await using var provider = GraderServices.Build(new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(60) });
         var request = new ClientGradingRequest(
             ServiceCollectionExtensions.AuthClient, client, new IPEndPoint(IPAddress.Loopback, 0),
-            [new ProgramSetting("password", AuthServerTarget.PasswordVariable, Password)]);
+            [AuthServerTarget.PasswordSetting(Password)]);
         return await provider.GetRequiredService<ClientGrader>().GradeAsync(
             request,
             played => AuthClientUnderTest.For(provider, played, Password),

@@ -53,10 +53,12 @@ internal sealed class AuthExchange(WireLimits limits)
         {
             throw new CheckFailedException($"The server accepted {what}: it answered {ByteText.Quote(first.Data, 96)}. Anyone could log in like this.");
         }
-        var rest = first.End == ReceiveEnd.Complete
-            ? await connection.ReceiveUntilEndAsync(wait ?? limits.ReplyTimeout, 2048, cancellationToken)
-            : first;
-        var answer = rest == first ? first : rest with { Data = [.. first.Data, .. rest.Data] };
+        var answer = first;
+        if (first.End == ReceiveEnd.Complete) // the first read ended nothing: the rest of the line, and the close, may follow
+        {
+            var rest = await connection.ReceiveUntilEndAsync(wait ?? limits.ReplyTimeout, 2048, cancellationToken);
+            answer = rest with { Data = [.. first.Data, .. rest.Data] };
+        }
         var data = answer.Data.AsSpan();
         int newline = data.IndexOf((byte)'\n');
         bool oneErrLine = data.StartsWith("ERR "u8) && newline > "ERR ".Length && newline == data.Length - 1;

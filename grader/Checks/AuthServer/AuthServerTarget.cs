@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using SocketExercises.Common;
+using SocketExercises.Grader.Running;
 
 namespace SocketExercises.Grader.Checks.AuthServer;
 
@@ -6,15 +9,15 @@ namespace SocketExercises.Grader.Checks.AuthServer;
 /// <param name="Started">The server's process, when the grader started it; null when it was already running.</param>
 public sealed record AuthServerTarget(ServerTarget Server, string Password, TimeSpan LoginTimeout, IStartedServer? Started)
 {
-    public const string PasswordVariable = "SOCKET_PASSWORD";
-    public const string LoginTimeoutVariable = "SOCKET_LOGIN_TIMEOUT";
-
     /// <summary>The settings a started server is given: its password and its login timeout.</summary>
-    public static IReadOnlyList<Running.ProgramSetting> Settings(string password, TimeSpan loginTimeout) =>
+    public static IReadOnlyList<ProgramSetting> Settings(string password, TimeSpan loginTimeout) =>
     [
-        new("password", PasswordVariable, password),
-        new("login-timeout", LoginTimeoutVariable, loginTimeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        PasswordSetting(password),
+        new("login-timeout", ExerciseHost.LoginTimeoutVariable, loginTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
     ];
+
+    /// <summary>A password as a program is handed it: <c>{password}</c> and the variable the exercise programs read.</summary>
+    public static ProgramSetting PasswordSetting(string password) => new("password", ExerciseHost.PasswordVariable, password);
 
     /// <summary>A first line as the client sends it: <paramref name="text"/> and \n, in UTF-8.</summary>
     public static byte[] Line(string text) => Encoding.UTF8.GetBytes(text + "\n");
