@@ -1,8 +1,21 @@
+using System.Resources;
+
 namespace SocketExercises.Grader.Checks;
 
 /// <summary>What a check is, for the student reading the report.</summary>
 /// <param name="Id">Stable id that scripts and tests refer to, such as <c>echo.one-byte-at-a-time</c>.</param>
-/// <param name="Title">One line a student understands.</param>
 /// <param name="Requirement">The requirement in docs/protocol.md that the check tests, such as <c>§2</c>.</param>
-/// <param name="Hint">The usual mistake behind a failure, and how to fix it.</param>
-public sealed record CheckInfo(string Id, string Title, string Requirement, string Hint);
+public sealed record CheckInfo(string Id, string Requirement)
+{
+    // Titles and hints live in Texts/CheckTexts.resx (and .hr.resx), under "<id>.title" and "<id>.hint".
+    private static readonly ResourceManager Texts = new("SocketExercises.Grader.Texts.CheckTexts", typeof(CheckInfo).Assembly);
+
+    /// <summary>One line a student understands, in the current language.</summary>
+    public string Title => Text("title");
+
+    /// <summary>The usual mistake behind a failure, and how to fix it, in the current language.</summary>
+    public string Hint => Text("hint");
+
+    private string Text(string part) =>
+        Texts.GetString($"{Id}.{part}") ?? throw new MissingManifestResourceException($"No {part} for check {Id} in Texts/CheckTexts.resx.");
+}

@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Transcripts;
+
 namespace SocketExercises.Grader.Checks;
 
 public enum CheckStatus
@@ -11,4 +13,14 @@ public enum CheckStatus
 
 /// <summary>The outcome of one check.</summary>
 /// <param name="Message">Why it failed or was skipped; null when it passed.</param>
-public sealed record CheckResult(CheckInfo Info, CheckStatus Status, TimeSpan Duration, string? Message = null);
+public sealed record CheckResult(CheckInfo Info, CheckStatus Status, TimeSpan Duration, string? Message = null)
+{
+    /// <summary>What the grader sent and received during the check, in order.</summary>
+    public IReadOnlyList<WireEvent> Transcript { get; init; } = [];
+
+    /// <summary>What the check is worth.</summary>
+    public int Points { get; init; }
+
+    /// <summary>The points the check earned: all of them if it passed, none otherwise.</summary>
+    public int Earned => Status == CheckStatus.Passed ? Points : 0;
+}

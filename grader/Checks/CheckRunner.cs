@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks;
@@ -9,7 +10,7 @@ namespace SocketExercises.Grader.Checks;
 /// Checks run in sequence so that each failure points at one behaviour: a server that serves one client
 /// at a time fails the concurrency check, not every check that happened to overlap with another.
 /// </summary>
-public sealed class CheckRunner(GradingOptions options, TimeProvider time)
+public sealed class CheckRunner(GradingOptions options, TimeProvider time, TranscriptRecorder recorder)
 {
     /// <param name="checks">The checks, in the order they run.</param>
     /// <param name="target">What they check.</param>
@@ -37,14 +38,14 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
             }
             if (skipReason is not null)
             {
-                results.Add(new CheckResult(check.Info, CheckStatus.Skipped, TimeSpan.Zero, skipReason));
+                results.Add(new CheckResult(check.Info, CheckStatus.Skipped, TimeSpan.Zero, skipReason) { Points = options.Points.For(check.Info.Id) });
                 continue;
             }
 
             var remaining = Remaining(started);
             var limit = check.TimeLimit < remaining ? check.TimeLimit : remaining;
             var (result, unreachable) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
-            results.Add(result);
+            results.Add(result with { Points = options.Points.For(check.Info.Id) });
             if (unreachable && !await RevivedAsync(revival, check.Info, Remaining(started), cancellationToken))
             {
                 // Everything after this would fail the same way: say it once, here, and skip the rest.
@@ -73,14 +74,15 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
     private async Task<(CheckResult Result, bool Unreachable)> RunOneAsync<TTarget>(
         ICheck<TTarget> check, TTarget target, TimeSpan limit, bool anyPassed, CancellationToken cancellationToken)
     {
+        var transcript = recorder.Begin();
         long started = time.GetTimestamp();
-        CheckResult Failed(string message) => new(check.Info, CheckStatus.Failed, time.GetElapsedTime(started), message);
+        CheckResult Failed(string message) => new(check.Info, CheckStatus.Failed, time.GetElapsedTime(started), message) { Transcript = transcript.Events };
 
         using var deadline = Deadline.After(limit, time, cancellationToken);
         try
         {
             await check.RunAsync(target, deadline.Token);
-            return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)), false);
+            return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)) { Transcript = transcript.Events }, false);
         }
         catch (CheckFailedException e)
         {
@@ -88,7 +90,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time)
         }
         catch (CheckNotApplicableException e)
         {
-            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), $"Not run: {e.Message}"), false);
+            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), $"Not run: {e.Message}") { Transcript = transcript.Events }, false);
         }
         catch (WireException e)
         {

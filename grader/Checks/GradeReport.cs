@@ -22,10 +22,16 @@ public sealed record GradeReport(
     /// <summary>True when every check passed.</summary>
     public bool Succeeded => Results.Count > 0 && Passed == Results.Count;
 
+    /// <summary>The points earned: those of the checks that passed.</summary>
+    public int Score => Results.Sum(r => r.Earned);
+
+    /// <summary>The points all checks are worth together.</summary>
+    public int MaxScore => Results.Sum(r => r.Points);
+
     /// <summary>The closing line: <c>N passed, N failed</c>, and <c>, N skipped</c> when any were.</summary>
     public string Summary => Skipped > 0
-        ? $"{Passed} passed, {Failed} failed, {Skipped} skipped"
-        : $"{Passed} passed, {Failed} failed";
+        ? string.Format(Strings.SummaryWithSkipped, Passed, Failed, Skipped)
+        : string.Format(Strings.Summary, Passed, Failed);
 
     private int Count(CheckStatus status) => Results.Count(r => r.Status == status);
 }

@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Scoring;
+
 namespace SocketExercises.Grader.Checks;
 
 /// <summary>Settings for one grading run.</summary>
@@ -8,4 +10,7 @@ public sealed record GradingOptions
 
     /// <summary>Grading stops after this, however broken the server: checks not started by then are skipped.</summary>
     public TimeSpan TotalTimeLimit { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>What each check is worth: the defaults, or a teacher's.</summary>
+    public PointsTable Points { get; init; } = PointsTable.Defaults;
 }

@@ -9,8 +9,9 @@ using SocketExercises.Grader.Checks.AuthServer;
 using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
-using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Scoring;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Cli;
 
@@ -25,17 +26,6 @@ public static class GraderCommandLine
 
     // A client is run several times, and a dotnet run may build first: more than a server's 20 s.
     private static readonly GradingOptions ClientGrading = new() { TotalTimeLimit = TimeSpan.FromSeconds(120) };
-
-    internal static readonly Option<string?> Json = new("--json")
-    {
-        Description = "Also write the results as JSON to this file, for scripts and CI",
-        HelpName = "file",
-    };
-
-    internal static readonly Option<int?> Seed = new("--seed")
-    {
-        Description = "Make the payloads from this seed, to replay an earlier run (each report prints its seed)",
-    };
 
     public static RootCommand Build(Action<IServiceCollection>? configure = null)
     {
@@ -61,7 +51,7 @@ public static class GraderCommandLine
               dotnet run --project grader -- check echo-server --start "python3 server.py" --json report.json
             """);
         server.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, new GradingOptions(), configure, (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), configure, (provider, token) =>
             provider.GetRequiredService<ServerGrader>().GradeAsync(
                 server.Request(parsed, ServiceCollectionExtensions.EchoServer, []), (wire, _) => wire, token), cancellationToken));
         return command;
@@ -89,7 +79,7 @@ public static class GraderCommandLine
             password, loginTimeout,
         };
         server.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, new GradingOptions(), configure, (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), configure, (provider, token) =>
         {
             string secret = parsed.GetValue(password) ?? (parsed.GetValue(server.Start) is { Length: > 0 }
                 ? MakePassword()
@@ -121,7 +111,7 @@ public static class GraderCommandLine
             message,
         };
         client.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, ClientGrading, configure, (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, configure, (provider, token) =>
         {
             return provider.GetRequiredService<ClientGrader>().GradeAsync(
                 client.Request(parsed, ServiceCollectionExtensions.EchoClient, []),
@@ -146,7 +136,7 @@ public static class GraderCommandLine
             password,
         };
         client.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, ClientGrading, configure, (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, configure, (provider, token) =>
         {
             string secret = parsed.GetValue(password) ?? MakePassword();
             return provider.GetRequiredService<ClientGrader>().GradeAsync(
@@ -165,46 +155,39 @@ public static class GraderCommandLine
 
     private static async Task<int> RunAsync(
         ParseResult parsed,
+        ReportArguments reports,
         GradingOptions options,
         Action<IServiceCollection>? configure,
         Func<IServiceProvider, CancellationToken, Task<GradeReport>> grade,
         CancellationToken cancellationToken)
     {
-        options = options with { Seed = parsed.GetValue(Seed) ?? Random.Shared.Next() };
-        await using var provider = GraderServices.Build(options, configure);
+        // The language is chosen first: checks word their failures as they run.
+        Language.Use(Language.Resolve(parsed.GetValue(reports.Lang)));
         // Ctrl+C or SIGTERM stops grading, and with it every program the grader started.
         using var signals = new ShutdownSignals(cancellationToken);
         cancellationToken = signals.Token;
-        GradeReport report;
         try
         {
-            report = await grade(provider, cancellationToken);
+            options = options with
+            {
+                Seed = parsed.GetValue(reports.Seed) ?? Random.Shared.Next(),
+                Points = parsed.GetValue(reports.Points) is { Length: > 0 } points ? PointsTable.Defaults.WithOverrides(points) : PointsTable.Defaults,
+            };
+            await using var provider = GraderServices.Build(options, configure);
+            var report = await grade(provider, cancellationToken);
+            await reports.WriteAsync(parsed, provider, report, cancellationToken);
+            return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         }
         catch (Exception e) when (e is PortInUseException or ExerciseException)
         {
-            await Console.Error.WriteLineAsync($"Could not grade: {e.Message}");
+            await Console.Error.WriteLineAsync(string.Format(Strings.CouldNotGrade, e.Message));
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("Grading interrupted.");
+            await Console.Error.WriteLineAsync(Strings.GradingInterrupted);
             return Interrupted;
         }
-
-        provider.GetRequiredService<ConsoleReport>().Write(report, Console.Out);
-        if (parsed.GetValue(Json) is { Length: > 0 } path)
-        {
-            try
-            {
-                await provider.GetRequiredService<JsonReport>().WriteAsync(report, path, cancellationToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await Console.Error.WriteLineAsync($"Could not write the JSON report to {path}: {e.Message}");
-                return ExitCodes.Usage;
-            }
-        }
-        return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 }
 
@@ -226,13 +209,14 @@ internal sealed class ServerArguments
         CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--start-timeout", result),
     };
 
+    public ReportArguments Reports { get; } = new(startOption: "--start");
+
     public void AddTo(Command command)
     {
         command.Options.Add(Start);
         command.Options.Add(StartTimeout);
-        command.Options.Add(GraderCommandLine.Json);
-        command.Options.Add(GraderCommandLine.Seed);
         Endpoint.AddTo(command);
+        Reports.AddTo(command, parsed => parsed.GetValue(Start));
     }
 
     public ServerGradingRequest Request(ParseResult parsed, string exercise, IReadOnlyList<ProgramSetting> settings)
@@ -264,12 +248,13 @@ internal sealed class ClientArguments
         CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--listen-port", result, min: 0),
     };
 
+    public ReportArguments Reports { get; } = new(startOption: "--client");
+
     public void AddTo(Command command)
     {
         command.Options.Add(Client);
         command.Options.Add(ListenPort);
-        command.Options.Add(GraderCommandLine.Json);
-        command.Options.Add(GraderCommandLine.Seed);
+        Reports.AddTo(command, parsed => parsed.GetValue(Client));
     }
 
     public ClientGradingRequest Request(ParseResult parsed, string exercise, IReadOnlyList<ProgramSetting> settings) => new(

@@ -8,6 +8,7 @@ using SocketExercises.Grader.Checks.EchoServer;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Composition;
@@ -36,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(new WireLimits());
         services.AddSingleton(new ClientLimits());
         services.AddSingleton<EchoPlay>();
+        services.AddSingleton<TranscriptRecorder>();
         services.AddSingleton<WireConnector>();
         services.AddSingleton<Payloads>();
         services.AddSingleton<CheckRunner>();
@@ -107,6 +109,9 @@ public static class ServiceCollectionExtensions
     {
         services.AddSingleton<ConsoleReport>();
         services.AddSingleton<JsonReport>();
+        services.AddSingleton<JUnitReport>();
+        services.AddSingleton<GradescopeReport>();
+        services.AddSingleton<GitHubReport>();
         return services;
     }
 

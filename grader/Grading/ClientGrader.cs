@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Grading;
@@ -17,7 +18,7 @@ public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, 
 
 /// <summary>Grades a client: listens, runs the client against itself, and judges what the client did.</summary>
 public sealed class ClientGrader(
-    IServiceProvider services, CheckRunner runner, ISocketFactory sockets, ClientLimits limits, WireLimits wire, GradingOptions options, TimeProvider time)
+    IServiceProvider services, CheckRunner runner, ISocketFactory sockets, ClientLimits limits, WireLimits wire, GradingOptions options, TimeProvider time, TranscriptRecorder recorder)
 {
     /// <param name="request">What to grade.</param>
     /// <param name="target">Makes the exercise's view of the client from the grader's played server.</param>
@@ -28,7 +29,7 @@ public sealed class ClientGrader(
     {
         var checks = services.GetKeyedServices<ICheck<TTarget>>(request.Exercise).ToList();
         long started = time.GetTimestamp();
-        using var server = new PlayedServer(Listen(request.Listen), request.Client, request.Settings, limits, wire, time);
+        using var server = new PlayedServer(Listen(request.Listen), request.Client, request.Settings, limits, wire, time, recorder);
         var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken);
         return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), []);
     }

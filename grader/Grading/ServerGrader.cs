@@ -58,9 +58,9 @@ public sealed class ServerGrader(
     }
 
     // A server that never started fails the first check, which says why, and leaves nothing for the rest.
-    private static List<CheckResult> NotStarted<TTarget>(List<ICheck<TTarget>> checks, string why) =>
+    private List<CheckResult> NotStarted<TTarget>(List<ICheck<TTarget>> checks, string why) =>
     [
-        .. checks.Take(1).Select(c => new CheckResult(c.Info, CheckStatus.Failed, TimeSpan.Zero, why)),
-        .. checks.Skip(1).Select(c => new CheckResult(c.Info, CheckStatus.Skipped, TimeSpan.Zero, "Not run: the server did not start.")),
+        .. checks.Take(1).Select(c => new CheckResult(c.Info, CheckStatus.Failed, TimeSpan.Zero, why) { Points = options.Points.For(c.Info.Id) }),
+        .. checks.Skip(1).Select(c => new CheckResult(c.Info, CheckStatus.Skipped, TimeSpan.Zero, Strings.SkippedNotStarted) { Points = options.Points.For(c.Info.Id) }),
     ];
 }

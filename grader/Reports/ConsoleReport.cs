@@ -1,24 +1,26 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Reports;
 
 /// <summary>
-/// The report a student reads: a line per check, the details under each failure, and the summary last
-/// (<c>N passed, N failed</c>), so the last line of the output says how it went.
+/// The report a student reads: a line per check, the details under each failure with the part of the
+/// transcript where it failed, and the summary last (<c>N passed, N failed</c>), so the last line of the
+/// output says how it went. Verbose, it shows every check's whole transcript.
 /// </summary>
 public sealed class ConsoleReport
 {
     private const string Indent = "        ";
 
-    public void Write(GradeReport report, TextWriter output)
+    public void Write(GradeReport report, TextWriter output, bool verbose = false)
     {
-        output.WriteLine($"Grading {report.Exercise}: {report.Target} (seed {report.Seed}; replay with --seed {report.Seed})");
+        output.WriteLine(string.Format(Strings.ConsoleHeading, report.Exercise, report.Target, report.Seed));
         output.WriteLine();
         int idWidth = report.Results.Max(r => r.Info.Id.Length);
         string? lastSkipReason = null;
         foreach (var result in report.Results)
         {
-            output.WriteLine($"  {Label(result.Status)}  {result.Info.Id.PadRight(idWidth)}  {result.Info.Title}{Timing(result)}");
+            output.WriteLine($"  {Label(result.Status).PadRight(LabelWidth)}  {result.Info.Id.PadRight(idWidth)}  {result.Info.Title}{Timing(result)}");
             if (result.Status == CheckStatus.Failed)
             {
                 WriteDetails(output, result);
@@ -29,21 +31,38 @@ public sealed class ConsoleReport
                 output.WriteLine(Indent + reason);
             }
             lastSkipReason = result.Status == CheckStatus.Skipped ? result.Message : null;
+            WriteTranscript(output, result, verbose);
         }
         foreach (var note in report.Notes)
         {
             output.WriteLine();
-            WriteIndented(output, "Note: " + note, "  ");
+            WriteIndented(output, Strings.ConsoleNote + " " + note, "  ");
         }
         output.WriteLine();
+        output.WriteLine(string.Format(Strings.ConsoleScore, report.Score, report.MaxScore));
         output.WriteLine(report.Summary);
     }
 
     private static void WriteDetails(TextWriter output, CheckResult result)
     {
-        WriteIndented(output, result.Message ?? "Failed.", Indent);
-        output.WriteLine($"{Indent}Requirement: docs/protocol.md {result.Info.Requirement}");
-        output.WriteLine($"{Indent}Hint: {result.Info.Hint}");
+        WriteIndented(output, result.Message ?? Strings.ConsoleFailed, Indent);
+        output.WriteLine($"{Indent}{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}");
+        output.WriteLine($"{Indent}{Strings.ConsoleHint} {result.Info.Hint}");
+    }
+
+    // A failure always shows where it happened; the whole exchange of every check only when asked.
+    private static void WriteTranscript(TextWriter output, CheckResult result, bool verbose)
+    {
+        if (result.Transcript.Count == 0 || !(verbose || result.Status == CheckStatus.Failed))
+        {
+            return;
+        }
+        output.WriteLine(Indent + Strings.TranscriptHeading);
+        var lines = verbose ? TranscriptText.All(result.Transcript) : TranscriptText.Tail(result.Transcript);
+        foreach (var line in lines)
+        {
+            output.WriteLine(Indent + "  " + line);
+        }
     }
 
     private static void WriteIndented(TextWriter output, string text, string indent)
@@ -54,11 +73,14 @@ public sealed class ConsoleReport
         }
     }
 
+    // The labels' lengths differ by language (PASS, PRESKOČENA): the widest sets the column.
+    private static int LabelWidth => Enum.GetValues<CheckStatus>().Max(s => Label(s).Length);
+
     private static string Label(CheckStatus status) => status switch
     {
-        CheckStatus.Passed => "PASS",
-        CheckStatus.Failed => "FAIL",
-        _ => "SKIP",
+        CheckStatus.Passed => Strings.StatusPass,
+        CheckStatus.Failed => Strings.StatusFail,
+        _ => Strings.StatusSkip,
     };
 
     private static string Timing(CheckResult result) =>

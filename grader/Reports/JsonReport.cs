@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Transcripts;
+using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Reports;
 
@@ -21,15 +23,11 @@ public sealed class JsonReport
     public string Render(GradeReport report) => JsonSerializer.Serialize(ToDocument(report), Options);
 
     /// <summary>Writes the report to <paramref name="path"/>, creating its folder if needed.</summary>
-    public async Task WriteAsync(GradeReport report, string path, CancellationToken cancellationToken)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-        await File.WriteAllTextAsync(path, Render(report) + "\n", cancellationToken);
-    }
+    public Task WriteAsync(GradeReport report, string path, CancellationToken cancellationToken) =>
+        ReportFile.WriteAsync(path, Render(report) + "\n", cancellationToken);
+
+    /// <summary>The options every JSON file of the grader is written with.</summary>
+    internal static JsonSerializerOptions SerializerOptions => Options;
 
     private static ReportDocument ToDocument(GradeReport report) => new(
         report.Exercise,
@@ -38,23 +36,51 @@ public sealed class JsonReport
         report.Passed,
         report.Failed,
         report.Skipped,
+        report.Score,
+        report.MaxScore,
         Milliseconds(report.Duration),
         [.. report.Results.Select(r => new CheckDocument(
             r.Info.Id,
             r.Info.Title,
             $"docs/protocol.md {r.Info.Requirement}",
             r.Status,
+            r.Earned,
+            r.Points,
             Milliseconds(r.Duration),
             r.Message,
-            r.Status == CheckStatus.Failed ? r.Info.Hint : null))],
+            r.Status == CheckStatus.Failed ? r.Info.Hint : null,
+            [.. r.Transcript.Select(TranscriptEntry.From)]))],
         report.Notes);
 
     private static long Milliseconds(TimeSpan time) => (long)Math.Round(time.TotalMilliseconds);
 
     private sealed record ReportDocument(
-        string Exercise, string Target, int Seed, int Passed, int Failed, int Skipped, long DurationMs,
+        string Exercise, string Target, int Seed, int Passed, int Failed, int Skipped, int Score, int MaxScore, long DurationMs,
         IReadOnlyList<CheckDocument> Checks, IReadOnlyList<string> Notes);
 
     private sealed record CheckDocument(
-        string Id, string Title, string Requirement, CheckStatus Status, long DurationMs, string? Message, string? Hint);
+        string Id,
+        string Title,
+        string Requirement,
+        CheckStatus Status,
+        int Score,
+        int MaxScore,
+        long DurationMs,
+        string? Message,
+        string? Hint,
+        IReadOnlyList<TranscriptEntry> Transcript);
+
+    // Bytes escaped as the console shows them; past 1 KiB shortened in the middle, so 1 MiB echoes don't make 1 MiB files.
+    private sealed record TranscriptEntry(long AtMs, string Party, WireEventKind Event, int? Bytes, string? Data, string? Text)
+    {
+        private const int BytesShown = 1024;
+
+        public static TranscriptEntry From(WireEvent e) => new(
+            Milliseconds(e.At),
+            e.Party,
+            e.Kind,
+            e.Data.Length > 0 ? e.Data.Length : null,
+            e.Data.Length > 0 ? ByteText.Quote(e.Data, BytesShown) : null,
+            e.Text);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Wire;
 
@@ -12,13 +13,17 @@ public sealed class WireConnection : IAsyncDisposable
     private readonly Socket _socket;
     private readonly WireLimits _limits;
     private readonly TimeProvider _time;
+    private readonly Transcript? _transcript;
 
-    internal WireConnection(Socket socket, string label, WireLimits limits, TimeProvider time)
+    /// <param name="transcript">Where every exchange is written down; null to keep none.</param>
+    internal WireConnection(Socket socket, string label, WireLimits limits, TimeProvider time, Transcript? transcript)
     {
         _socket = socket;
         Label = label;
         _limits = limits;
         _time = time;
+        _transcript = transcript;
+        Record(WireEventKind.Connected);
     }
 
     /// <summary>The connection's name in messages, such as "client 2".</summary>
@@ -36,11 +41,13 @@ public sealed class WireConnection : IAsyncDisposable
             while (!data.IsEmpty)
             {
                 int sent = await _socket.SendAsync(data, SocketFlags.None, deadline.Token);
+                Record(WireEventKind.Sent, data.Span[..sent]);
                 data = data[sent..];
             }
         }
         catch (SocketException e)
         {
+            Record(WireEventKind.PeerReset);
             throw new WireException($"{Label} could not send: the server {DescribeBreak(e)}.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -76,15 +83,15 @@ public sealed class WireConnection : IAsyncDisposable
         try
         {
             int count = await _socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
-            return new Received(buffer[..count], count == 0 ? ReceiveEnd.Closed : ReceiveEnd.Complete, wait);
+            return Ended(new Received(buffer[..count], count == 0 ? ReceiveEnd.Closed : ReceiveEnd.Complete, wait), buffer.AsSpan(0, count));
         }
         catch (SocketException)
         {
-            return new Received([], ReceiveEnd.Reset, wait);
+            return Ended(new Received([], ReceiveEnd.Reset, wait));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new Received([], ReceiveEnd.TimedOut, wait);
+            return Ended(new Received([], ReceiveEnd.TimedOut, wait));
         }
     }
 
@@ -94,6 +101,7 @@ public sealed class WireConnection : IAsyncDisposable
         try
         {
             _socket.Shutdown(SocketShutdown.Send);
+            Record(WireEventKind.GraderShutdown);
         }
         catch (SocketException)
         {
@@ -106,6 +114,7 @@ public sealed class WireConnection : IAsyncDisposable
     {
         _socket.LingerState = new LingerOption(true, 0);
         _socket.Close();
+        Record(WireEventKind.GraderReset);
     }
 
     public ValueTask DisposeAsync()
@@ -128,8 +137,9 @@ public sealed class WireConnection : IAsyncDisposable
                 int count = await _socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, deadline.Token);
                 if (count == 0)
                 {
-                    return new Received(buffer[..received], ReceiveEnd.Closed, wait);
+                    return Ended(new Received(buffer[..received], ReceiveEnd.Closed, wait));
                 }
+                Record(WireEventKind.Received, buffer.AsSpan(received, count));
                 received += count;
                 if (stopAtLimit)
                 {
@@ -141,16 +151,38 @@ public sealed class WireConnection : IAsyncDisposable
         }
         catch (SocketException)
         {
-            return new Received(buffer[..received], ReceiveEnd.Reset, wait);
+            return Ended(new Received(buffer[..received], ReceiveEnd.Reset, wait));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new Received(buffer[..received], ReceiveEnd.TimedOut, wait);
+            return Ended(new Received(buffer[..received], ReceiveEnd.TimedOut, wait));
         }
         finally
         {
             deadline.Dispose();
         }
+    }
+
+    private void Record(WireEventKind kind, ReadOnlySpan<byte> data = default, string? text = null) =>
+        _transcript?.Add(Label, kind, data, text);
+
+    // Writes down how a receive ended, and any bytes it got that are not written down yet.
+    private Received Ended(Received received, ReadOnlySpan<byte> unrecorded = default)
+    {
+        Record(WireEventKind.Received, unrecorded);
+        switch (received.End)
+        {
+            case ReceiveEnd.Closed:
+                Record(WireEventKind.PeerClosed);
+                break;
+            case ReceiveEnd.Reset:
+                Record(WireEventKind.PeerReset);
+                break;
+            case ReceiveEnd.TimedOut:
+                Record(WireEventKind.Silence, text: Durations.Format(received.Wait));
+                break;
+        }
+        return received;
     }
 
     private static string DescribeBreak(SocketException e) => e.SocketErrorCode switch

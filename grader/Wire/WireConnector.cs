@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Wire;
 
 /// <summary>Opens the grader's connections to a server, each bounded by <see cref="WireLimits.ConnectTimeout"/>.</summary>
-public sealed class WireConnector(ISocketFactory sockets, WireLimits limits, TimeProvider time)
+public sealed class WireConnector(ISocketFactory sockets, WireLimits limits, TimeProvider time, TranscriptRecorder recorder)
 {
     /// <summary>Connects, or throws <see cref="ServerUnreachableException"/> if the server does not accept in time.</summary>
     /// <param name="endpoint">The server.</param>
@@ -18,7 +19,7 @@ public sealed class WireConnector(ISocketFactory sockets, WireLimits limits, Tim
         try
         {
             await socket.ConnectAsync(endpoint, deadline.Token);
-            return new WireConnection(socket, label, limits, time);
+            return new WireConnection(socket, label, limits, time, recorder.Current);
         }
         catch (SocketException e)
         {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Scoring;
+using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Tests;
 
@@ -39,7 +41,7 @@ public sealed class CheckRunnerTests
     {
         // Given checks that take 8 s each and a budget of 20 s
         var checks = Enumerable.Range(1, 4).Select(i => Taking($"c{i}", TimeSpan.FromSeconds(8))).ToArray();
-        var options = new GradingOptions { TotalTimeLimit = TimeSpan.FromSeconds(20) };
+        var options = new GradingOptions { TotalTimeLimit = TimeSpan.FromSeconds(20), Points = FakePoints };
 
         var results = await Runner(options).RunAsync(checks, new object(), revival: null, CancellationToken.None);
 
@@ -85,7 +87,23 @@ public sealed class CheckRunnerTests
         Assert.Contains("could not be started again", results[1].Message);
     }
 
-    private CheckRunner Runner(GradingOptions? options = null) => new(options ?? new GradingOptions(), _time);
+    [Fact]
+    public async Task Gives_each_result_the_points_of_its_check_earned_only_if_it_passed()
+    {
+        var checks = new[] { Passing("a"), Unreachable("b") };
+        var options = new GradingOptions { Points = PointsTable.Of([new("a", 3), new("b", 2)]) };
+
+        var results = await Runner(options).RunAsync(checks, new object(), revival: null, CancellationToken.None);
+
+        Assert.Equal([(3, 3), (2, 0)], results.Select(r => (r.Points, r.Earned)));
+    }
+
+    // Every fake check is worth a point unless a test says otherwise.
+    private static readonly PointsTable FakePoints =
+        PointsTable.Of(new[] { "a", "b", "c", "d", "broken", "slow", "c1", "c2", "c3", "c4" }.Select(id => new KeyValuePair<string, int>(id, 1)));
+
+    private CheckRunner Runner(GradingOptions? options = null) =>
+        new(options ?? new GradingOptions { Points = FakePoints }, _time, new TranscriptRecorder(_time));
 
     private static FakeCheck Passing(string id) => new(id, TimeSpan.FromSeconds(5), _ => Task.CompletedTask);
 
@@ -100,7 +118,7 @@ public sealed class CheckRunnerTests
 
     private sealed class FakeCheck(string id, TimeSpan limit, Func<CancellationToken, Task> run) : ICheck<object>
     {
-        public CheckInfo Info { get; } = new(id, $"check {id}", "§0", "no hint");
+        public CheckInfo Info { get; } = new(id, "§0");
 
         public TimeSpan TimeLimit => limit;
 

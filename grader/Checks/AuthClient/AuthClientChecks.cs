@@ -16,11 +16,7 @@ public abstract class AuthClientCheck : ClientCheck<AuthClientUnderTest, AuthCli
 /// <summary>§6: the client connects to the address it is given.</summary>
 public sealed class AuthClientConnects : AuthClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth-client.connects",
-        "connects to the server's host and port",
-        "§6",
-        "Connect to the host and port the client is given (--host/--port, or SOCKET_HOST/SOCKET_PORT). It needs a password too: SOCKET_PASSWORD or --password.");
+    public override CheckInfo Info { get; } = new("auth-client.connects", "§6");
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
     {
@@ -31,11 +27,7 @@ public sealed class AuthClientConnects : AuthClientCheck
 /// <summary>§17: the first line is AUTH and the password the client was given.</summary>
 public sealed class SendsAuthLine : AuthClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth-client.sends-auth",
-        "sends AUTH with the password it was given, as its first line",
-        "§17",
-        "Send $\"AUTH {options.Password}\\n\" first, with the password from SOCKET_PASSWORD or --password: never one written in the code. End the line with \\n.");
+    public override CheckInfo Info { get; } = new("auth-client.sends-auth", "§17");
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
     {
@@ -60,11 +52,7 @@ public sealed class SendsAuthLine : AuthClientCheck
 /// <summary>§17: nothing more is sent before the server's answer.</summary>
 public sealed class WaitsForAnswer : AuthClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth-client.waits-for-answer",
-        "sends nothing else before the server answers the login",
-        "§17",
-        "After the AUTH line, receive the server's answer line before sending your message: the server may refuse you, and must see nothing else first.");
+    public override CheckInfo Info { get; } = new("auth-client.waits-for-answer", "§17");
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
     {
@@ -79,11 +67,7 @@ public sealed class WaitsForAnswer : AuthClientCheck
 /// <summary>§17: after OK the client completes the echo exchange and exits with 0.</summary>
 public sealed class EchoesAfterLogin : AuthClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth-client.echo-after-login",
-        "after OK, sends its message, prints the echo and exits with code 0",
-        "§17",
-        "After reading \"OK\", work as the echo client: send the message, receive until the whole echo is here, print it, and exit.");
+    public override CheckInfo Info { get; } = new("auth-client.echo-after-login", "§17");
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
     {
@@ -95,11 +79,7 @@ public sealed class EchoesAfterLogin : AuthClientCheck
 /// <summary>§17: an OK that arrives in pieces is read whole.</summary>
 public sealed class ReadsOkInPieces : AuthClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth-client.ok-in-pieces",
-        "understands an OK that arrives in pieces",
-        "§17",
-        "The answer is a line: receive until \\n, not just once. \"O\" alone is not the whole answer.");
+    public override CheckInfo Info { get; } = new("auth-client.ok-in-pieces", "§17");
 
     protected override LoginAnswer Answer => LoginAnswer.OkInPieces;
 
@@ -110,11 +90,7 @@ public sealed class ReadsOkInPieces : AuthClientCheck
 /// <summary>§17: on ERR the client prints the server's reason and exits with a code other than 0.</summary>
 public sealed class ReportsRefusal : AuthClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth-client.reports-refusal",
-        "on ERR, prints the server's reason and exits with a code other than 0",
-        "§17",
-        "If the answer starts with \"ERR \", print what follows it (to standard error) and exit with a non-zero code; don't go on to send the message.");
+    public override CheckInfo Info { get; } = new("auth-client.reports-refusal", "§17");
 
     protected override LoginAnswer Answer => LoginAnswer.Refused;
 

@@ -7,11 +7,7 @@ namespace SocketExercises.Grader.Checks.AuthServer;
 /// <summary>§1: the server listens and accepts. The first check, so an unreachable server is reported once, here.</summary>
 public sealed class AuthAcceptsConnection : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.accepts-connection",
-        "accepts a TCP connection on the given host and port",
-        "§1",
-        "Bind the listening socket to the host and port the server is given, call Listen(), then AcceptAsync() in a loop. It must start with a password from SOCKET_PASSWORD or --password.");
+    public override CheckInfo Info { get; } = new("auth.accepts-connection", "§1");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -22,11 +18,7 @@ public sealed class AuthAcceptsConnection : AuthServerCheck
 /// <summary>§11: the right password gets OK, and then the server echoes.</summary>
 internal sealed class AcceptsRightPassword(AuthExchange auth) : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.accepts-right-password",
-        "answers OK to the right password, then echoes",
-        "§11",
-        "Read the first line up to \\n (dropping a \\r before it), check it is exactly \"AUTH \" and the password, send \"OK\\n\", then echo as in exercise 01. Don't echo the AUTH line itself.");
+    public override CheckInfo Info { get; } = new("auth.accepts-right-password", "§11");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -38,11 +30,7 @@ internal sealed class AcceptsRightPassword(AuthExchange auth) : AuthServerCheck
 /// <summary>§12: a wrong password gets ERR and the close.</summary>
 internal sealed class RejectsWrongPassword(AuthExchange auth, Payloads payloads) : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.rejects-wrong-password",
-        "refuses a wrong password with ERR and closes, echoing nothing",
-        "§12",
-        "Compare the whole password; on a mismatch send \"ERR <reason>\\n\" and close the connection at once, without echoing anything.");
+    public override CheckInfo Info { get; } = new("auth.rejects-wrong-password", "§12");
 
     public override Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -72,29 +60,13 @@ internal sealed class RefusesLines(AuthExchange auth, CheckInfo info, Func<strin
     /// <summary>The table: each entry makes one check.</summary>
     public static IEnumerable<Func<AuthExchange, RefusesLines>> All { get; } =
     [
-        auth => new(auth, new CheckInfo(
-            "auth.rejects-prefix",
-            "refuses a password that only starts with the right one, and one that is cut short",
-            "§11",
-            "Compare the whole password, not a prefix: StartsWith, or comparing only as many characters as the client sent, lets in \"secretXYZ\" and \"secre\"."),
+        auth => new(auth, new CheckInfo("auth.rejects-prefix", "§11"),
             password => [$"AUTH {password}x", $"AUTH {password[..^1]}"]),
-        auth => new(auth, new CheckInfo(
-            "auth.rejects-other-case",
-            "refuses the password in other letter case",
-            "§11",
-            "Passwords are case-sensitive: compare bytes (or with StringComparison.Ordinal), never ignoring case."),
+        auth => new(auth, new CheckInfo("auth.rejects-other-case", "§11"),
             password => [$"AUTH {SwapCase(password)}"]),
-        auth => new(auth, new CheckInfo(
-            "auth.rejects-spaces",
-            "refuses the password with spaces around it",
-            "§11",
-            "Nothing is trimmed: only a \\r right before the \\n is dropped. \"AUTH  secret\" and \"AUTH secret \" are wrong passwords."),
+        auth => new(auth, new CheckInfo("auth.rejects-spaces", "§11"),
             password => [$"AUTH  {password}", $"AUTH {password} "]),
-        auth => new(auth, new CheckInfo(
-            "auth.rejects-empty-and-other-commands",
-            "refuses an empty password, a missing one, and a first line that is not AUTH",
-            "§12",
-            "Check that the line starts with exactly \"AUTH \" and that what follows is the password; an empty line, \"AUTH\" or another command is refused with ERR."),
+        auth => new(auth, new CheckInfo("auth.rejects-empty-and-other-commands", "§12"),
             _ => ["AUTH ", "AUTH", "", "HELLO"]),
     ];
 
@@ -105,11 +77,7 @@ internal sealed class RefusesLines(AuthExchange auth, CheckInfo info, Func<strin
 /// <summary>§11: bytes that arrive in the same packet as the AUTH line are echoed after OK.</summary>
 internal sealed class KeepsDataAfterLogin(AuthExchange auth) : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.keeps-data-after-login",
-        "echoes data that arrived in the same packet as the AUTH line",
-        "§11",
-        "One receive can hold the AUTH line and the bytes after it. Keep what follows the \\n and echo it right after OK, before receiving more.");
+    public override CheckInfo Info { get; } = new("auth.keeps-data-after-login", "§11");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -125,11 +93,7 @@ internal sealed class KeepsDataAfterLogin(AuthExchange auth) : AuthServerCheck
 /// <summary>§11: an AUTH line that arrives in pieces is put together before it is judged.</summary>
 internal sealed class AcceptsLoginInPieces(AuthExchange auth, TimeProvider time) : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.login-in-pieces",
-        "accepts an AUTH line that arrives in pieces",
-        "§11",
-        "One receive is not one line: keep receiving into a buffer until it holds a \\n, then judge the line.");
+    public override CheckInfo Info { get; } = new("auth.login-in-pieces", "§11");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -150,11 +114,7 @@ internal sealed class RefusesLongLine(AuthExchange auth, WireLimits limits) : Au
 {
     public const int Limit = 1024;
 
-    public override CheckInfo Info { get; } = new(
-        "auth.refuses-long-line",
-        "refuses a first line longer than 1024 bytes as soon as it has 1024",
-        "§13",
-        "Read the first line into a buffer of 1024 bytes. When it is full and holds no \\n, send \"ERR <reason>\\n\" and close: don't wait for more, and never grow the buffer.");
+    public override CheckInfo Info { get; } = new("auth.refuses-long-line", "§13");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -172,11 +132,7 @@ internal sealed class EnforcesLoginTimeout : AuthServerCheck
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
 
-    public override CheckInfo Info { get; } = new(
-        "auth.login-timeout",
-        "disconnects a client that does not log in within the login timeout",
-        "§14",
-        "Give the first line a deadline: a CancellationTokenSource with CancelAfter(login timeout) for the receives of the first line; when it fires, send \"ERR <reason>\\n\" (or nothing) and close.");
+    public override CheckInfo Info { get; } = new("auth.login-timeout", "§14");
 
     public override TimeSpan TimeLimit => TimeSpan.FromSeconds(30);
 
@@ -210,11 +166,7 @@ internal sealed class EnforcesLoginTimeout : AuthServerCheck
 /// <summary>§15: a client that sits silent before logging in delays no one.</summary>
 internal sealed class SilentClientDelaysNoOne(AuthExchange auth) : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.silent-client-delays-no-one",
-        "logs in and serves a client while another sits silent before login",
-        "§15",
-        "Handle each client in its own task, login included: a client that never sends its AUTH line must not stop the accept loop or anyone else.");
+    public override CheckInfo Info { get; } = new("auth.silent-client-delays-no-one", "§15");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -227,11 +179,7 @@ internal sealed class SilentClientDelaysNoOne(AuthExchange auth) : AuthServerChe
 /// <summary>§12/§15: invalid UTF-8 and a reset mid-login are handled, and the server serves on.</summary>
 internal sealed class SurvivesBadLogins(AuthExchange auth) : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.survives-bad-logins",
-        "refuses invalid UTF-8, survives a reset in the middle of the AUTH line, and serves on",
-        "§12",
-        "Decode the first line with a decoder that rejects invalid UTF-8 (or compare bytes) and refuse it with ERR; catch SocketException per client, so a reset ends only that connection.");
+    public override CheckInfo Info { get; } = new("auth.survives-bad-logins", "§12");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -252,11 +200,7 @@ internal sealed class SurvivesBadLogins(AuthExchange auth) : AuthServerCheck
 /// <summary>§12: nothing the client sends is echoed before OK, not even bytes after a refused line.</summary>
 internal sealed class EchoesNothingBeforeLogin(AuthExchange auth) : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.nothing-before-ok",
-        "echoes nothing before a successful login, not even what follows a refused line",
-        "§12",
-        "Check the login before echoing anything: after a refused first line, send the ERR line and close, never the bytes that came with it.");
+    public override CheckInfo Info { get; } = new("auth.nothing-before-ok", "§12");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
@@ -273,11 +217,7 @@ internal sealed class RequiresPassword : AuthServerCheck
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
 
-    public override CheckInfo Info { get; } = new(
-        "auth.requires-password",
-        "refuses to start without a password, with a clear message",
-        "§16",
-        "Read the password from SOCKET_PASSWORD (or --password). If there is none, print why and exit with a non-zero code before listening: never fall back to a password written in the code.");
+    public override CheckInfo Info { get; } = new("auth.requires-password", "§16");
 
     public override TimeSpan TimeLimit => StartLimit + TimeSpan.FromSeconds(2);
 
@@ -317,11 +257,7 @@ internal sealed class RequiresPassword : AuthServerCheck
 /// <summary>§16: the server never prints the password.</summary>
 internal sealed class KeepsPasswordSecret : AuthServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "auth.password-kept-secret",
-        "never prints the password",
-        "§16",
-        "Log who logged in and why a login was refused, never the password or the AUTH line itself: logs are read by more people than the password is meant for.");
+    public override CheckInfo Info { get; } = new("auth.password-kept-secret", "§16");
 
     public override Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {

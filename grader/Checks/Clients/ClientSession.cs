@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Transcripts;
+
 namespace SocketExercises.Grader.Checks.Clients;
 
 /// <summary>What one run of the client did, whatever the grader said to it.</summary>
@@ -38,5 +40,5 @@ public sealed record ClientSession(bool Connected, string? Problem, bool ExitedI
     }
 }
 
-/// <summary>A run of the client and what the grader's side of the exchange recorded.</summary>
-public sealed record ClientRun<TExchange>(ClientSession Session, TExchange? Exchange);
+/// <summary>A run of the client, what the grader's side of the exchange recorded, and its transcript.</summary>
+public sealed record ClientRun<TExchange>(ClientSession Session, TExchange? Exchange, Transcript Transcript);

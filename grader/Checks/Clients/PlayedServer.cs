@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.Clients;
@@ -19,6 +20,7 @@ public sealed class PlayedServer : IDisposable
     private readonly IReadOnlyList<ProgramSetting> _settings;
     private readonly WireLimits _wire;
     private readonly TimeProvider _time;
+    private readonly TranscriptRecorder _recorder;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Dictionary<string, Task> _runs = [];
 
@@ -26,8 +28,15 @@ public sealed class PlayedServer : IDisposable
     /// <param name="command">Runs the client.</param>
     /// <param name="settings">What to hand the client besides the address, such as its password.</param>
     public PlayedServer(
-        Socket listener, ShellCommand command, IReadOnlyList<ProgramSetting> settings, ClientLimits limits, WireLimits wire, TimeProvider time)
+        Socket listener,
+        ShellCommand command,
+        IReadOnlyList<ProgramSetting> settings,
+        ClientLimits limits,
+        WireLimits wire,
+        TimeProvider time,
+        TranscriptRecorder recorder)
     {
+        _recorder = recorder;
         _listener = listener;
         _command = command;
         _settings = settings;
@@ -39,21 +48,32 @@ public sealed class PlayedServer : IDisposable
     /// <summary>How long the grader waits for the client at each step.</summary>
     public ClientLimits Limits { get; }
 
+    // The grader's side of the connection, in transcripts and messages.
+    private static string Party => Strings.PartyGrader;
+
     public IPEndPoint Endpoint => (IPEndPoint)_listener.LocalEndPoint!;
 
-    /// <summary>The run named <paramref name="name"/>, made with <paramref name="script"/> the first time it is asked for.</summary>
-    public Task<ClientRun<TExchange>> RunAsync<TExchange>(string name, ClientScript<TExchange> script, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run named <paramref name="name"/>, made with <paramref name="script"/> the first time it is asked for.
+    /// Its transcript joins the transcript of each check that asks for it.
+    /// </summary>
+    public async Task<ClientRun<TExchange>> RunAsync<TExchange>(string name, ClientScript<TExchange> script, CancellationToken cancellationToken)
     {
+        var transcript = _recorder.Current;
+        Task<ClientRun<TExchange>> run;
         lock (_runs)
         {
-            if (!_runs.TryGetValue(name, out var run))
+            if (!_runs.TryGetValue(name, out var made))
             {
                 // Not tied to one check's token: the run is shared, and bounded by its own limits.
-                run = RunOnceAsync(script, CancellationToken.None);
-                _runs[name] = run;
+                made = RunOnceAsync(script, CancellationToken.None);
+                _runs[name] = made;
             }
-            return ((Task<ClientRun<TExchange>>)run).WaitAsync(cancellationToken);
+            run = (Task<ClientRun<TExchange>>)made;
         }
+        var done = await run.WaitAsync(cancellationToken);
+        transcript?.AddRange(done.Transcript.Events);
+        return done;
     }
 
     public void Dispose()
@@ -65,6 +85,7 @@ public sealed class PlayedServer : IDisposable
     private async Task<ClientRun<TExchange>> RunOnceAsync<TExchange>(ClientScript<TExchange> script, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
+        var transcript = _recorder.Detached();
         try
         {
             RunningProcess client;
@@ -74,11 +95,16 @@ public sealed class PlayedServer : IDisposable
             }
             catch (ProcessStartException e)
             {
-                return new(new ClientSession(false, e.Message, false, null, "", ""), default);
+                return new(new ClientSession(false, e.Message, false, null, "", ""), default, transcript);
             }
+            transcript.Add(Party, WireEventKind.Note, text: string.Format(Strings.TranscriptClientStarted, _command.Text));
             await using (client)
             {
-                return await PlayAsync(client, script, cancellationToken);
+                var run = await PlayAsync(client, script, transcript, cancellationToken);
+                transcript.Add(Party, WireEventKind.Note, text: run.Session.ExitCode is { } code
+                    ? string.Format(Strings.TranscriptClientExited, code)
+                    : Strings.TranscriptClientStopped);
+                return run;
             }
         }
         finally
@@ -87,7 +113,8 @@ public sealed class PlayedServer : IDisposable
         }
     }
 
-    private async Task<ClientRun<TExchange>> PlayAsync<TExchange>(RunningProcess client, ClientScript<TExchange> script, CancellationToken cancellationToken)
+    private async Task<ClientRun<TExchange>> PlayAsync<TExchange>(
+        RunningProcess client, ClientScript<TExchange> script, Transcript transcript, CancellationToken cancellationToken)
     {
         using var connecting = Deadline.After(Limits.ConnectTimeout, _time, cancellationToken);
         var accept = _listener.AcceptAsync(connecting.Token).AsTask();
@@ -104,10 +131,10 @@ public sealed class PlayedServer : IDisposable
             {
                 await client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken); // let its last output be read
             }
-            return new(new ClientSession(false, problem, gone, gone ? client.ExitCode : null, client.Output, client.Errors), default);
+            return new(new ClientSession(false, problem, gone, gone ? client.ExitCode : null, client.Output, client.Errors), default, transcript);
         }
 
-        await using var connection = new WireConnection(accept.Result, "the grader", _wire, _time);
+        await using var connection = new WireConnection(accept.Result, Party, _wire, _time, transcript);
         var (exchange, end) = await script(connection, cancellationToken);
         if (end == ExchangeEnd.GraderCloses)
         {
@@ -123,7 +150,7 @@ public sealed class PlayedServer : IDisposable
             connection.ShutdownSend(); // the client has finished: close our side, as the protocol's server does
         }
         bool exited = await exit;
-        return new(new ClientSession(true, null, exited, exited ? client.ExitCode : null, client.Output, client.Errors), exchange);
+        return new(new ClientSession(true, null, exited, exited ? client.ExitCode : null, client.Output, client.Errors), exchange, transcript);
     }
 
     // A pending accept must end before the next run accepts on the same listener; a connection that

@@ -5,11 +5,7 @@ namespace SocketExercises.Grader.Checks.EchoClient;
 /// <summary>§9: after the echo the client exits by itself, with code 0.</summary>
 public sealed class ExitsZero : EchoClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo-client.exits-zero",
-        "exits with code 0 soon after its echo",
-        "§9",
-        "After printing the echo, close the socket and return from Main. Don't wait for more data from the server, or for input.");
+    public override CheckInfo Info { get; } = new("echo-client.exits-zero", "§9");
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange) =>
         ExpectExit(session, client.Server.Limits.ExitTimeout, "its echo was sent", success: true);

@@ -5,11 +5,7 @@ namespace SocketExercises.Grader.Checks.EchoClient;
 /// <summary>§8: the client prints the echo it got back.</summary>
 public sealed class PrintsEcho : EchoClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo-client.prints-echo",
-        "prints the echo it received",
-        "§8",
-        "Decode the reply with Encoding.UTF8.GetString and print it to standard output with Console.WriteLine.");
+    public override CheckInfo Info { get; } = new("echo-client.prints-echo", "§8");
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange) =>
         ExpectPrintedEcho(session, exchange.Request, "at once");

@@ -5,11 +5,7 @@ namespace SocketExercises.Grader.Checks.EchoClient;
 /// <summary>§8: an echo that arrives in small pieces with pauses is read whole before it is printed.</summary>
 public sealed class ReassemblesPieces : EchoClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo-client.reassembles-pieces",
-        "prints the whole echo when it arrives in small pieces",
-        "§8",
-        "One ReceiveAsync returns whatever has arrived so far, which may be only the first few bytes. Keep receiving until you have as many bytes back as you sent (or the server closes).");
+    public override CheckInfo Info { get; } = new("echo-client.reassembles-pieces", "§8");
 
     protected override EchoStyle Style => EchoStyle.InPieces;
 

@@ -7,11 +7,7 @@ namespace SocketExercises.Grader.Checks.EchoClient;
 /// <summary>§7: the client sends its message, all of it and only it.</summary>
 public sealed class SendsMessage : EchoClientCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo-client.sends-message",
-        "sends its message",
-        "§7",
-        "Encode the message with Encoding.UTF8.GetBytes and send all of it, looping until SendAsync has taken every byte. Send nothing else (no newline) unless the grader is told so with --message.");
+    public override CheckInfo Info { get; } = new("echo-client.sends-message", "§7");
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange)
     {

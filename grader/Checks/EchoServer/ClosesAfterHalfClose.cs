@@ -7,11 +7,7 @@ namespace SocketExercises.Grader.Checks.EchoServer;
 /// <summary>§3: after the client's half-close, the server sends what it still owes and closes.</summary>
 public sealed class ClosesAfterHalfClose(WireLimits limits) : EchoServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo.closes-after-half-close",
-        "sends the rest of the echo and closes after the client shuts down its sending side",
-        "§3",
-        "When ReceiveAsync returns 0, the client has finished sending: leave the loop and close (dispose) the client's socket. Don't ignore the 0 and keep reading.");
+    public override CheckInfo Info { get; } = new("echo.closes-after-half-close", "§3");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

@@ -8,11 +8,7 @@ public sealed class EchoesLargePayload(Payloads payloads) : EchoServerCheck
     /// <summary>Room for a correct but slow server (a tiny buffer, a delay per echo); a stall still fails within the reply timeout.</summary>
     public override TimeSpan TimeLimit => TimeSpan.FromSeconds(15);
 
-    public override CheckInfo Info { get; } = new(
-        "echo.large-payload",
-        "echoes 1 MiB while the client is still sending",
-        "§2",
-        "Echo as you receive, with a fixed-size buffer in a loop. Don't collect everything first, don't stop after one buffer-full, and send every byte (loop until SendAsync has taken all of them).");
+    public override CheckInfo Info { get; } = new("echo.large-payload", "§2");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

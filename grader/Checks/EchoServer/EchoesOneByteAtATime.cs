@@ -6,11 +6,7 @@ public sealed class EchoesOneByteAtATime(Payloads payloads, TimeProvider time) :
     private const int Length = 20;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(10);
 
-    public override CheckInfo Info { get; } = new(
-        "echo.one-byte-at-a-time",
-        "echoes a message that arrives one byte at a time",
-        "§2",
-        "TCP is a stream: one ReceiveAsync may return a single byte of a message. Keep receiving and echoing in a loop until ReceiveAsync returns 0; never assume one receive is one whole message.");
+    public override CheckInfo Info { get; } = new("echo.one-byte-at-a-time", "§2");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

@@ -3,11 +3,7 @@ namespace SocketExercises.Grader.Checks.EchoServer;
 /// <summary>§2: one connection, several messages, each echoed before the next is sent.</summary>
 public sealed class EchoesSeveralMessages(Payloads payloads) : EchoServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo.several-messages",
-        "echoes several messages on one connection",
-        "§2",
-        "Keep receiving and echoing on the same connection until ReceiveAsync returns 0; don't close it after the first message.");
+    public override CheckInfo Info { get; } = new("echo.several-messages", "§2");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

@@ -3,11 +3,7 @@ namespace SocketExercises.Grader.Checks.EchoServer;
 /// <summary>§2: the simplest echo, the course's own message.</summary>
 public sealed class EchoesShortMessage : EchoServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo.short-message",
-        "echoes a short message",
-        "§2",
-        "Send back exactly the bytes you received: buffer[0..received], not the whole buffer, and nothing of your own.");
+    public override CheckInfo Info { get; } = new("echo.short-message", "§2");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

@@ -3,11 +3,7 @@ namespace SocketExercises.Grader.Checks.EchoServer;
 /// <summary>§2: text with Croatian letters, which take two bytes each in UTF-8, comes back byte for byte.</summary>
 public sealed class EchoesUtf8Text : EchoServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo.utf8-text",
-        "echoes UTF-8 text with Croatian letters (čćžšđ) byte for byte",
-        "§2",
-        "Echo the bytes as they are. If you turn them into a string, use Encoding.UTF8 both ways: ASCII and Latin-1 lose č, ć, ž, š and đ.");
+    public override CheckInfo Info { get; } = new("echo.utf8-text", "§2");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

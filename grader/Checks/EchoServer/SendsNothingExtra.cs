@@ -5,11 +5,7 @@ namespace SocketExercises.Grader.Checks.EchoServer;
 /// <summary>§2: the server sends back the client's bytes and nothing else: no greeting, no newline, no goodbye.</summary>
 public sealed class SendsNothingExtra : EchoServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo.nothing-extra",
-        "sends nothing but the echo: no greeting, no added newline, no goodbye",
-        "§2",
-        "Send only the bytes you received. Print messages for yourself with Console.WriteLine, never to the client's socket.");
+    public override CheckInfo Info { get; } = new("echo.nothing-extra", "§2");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

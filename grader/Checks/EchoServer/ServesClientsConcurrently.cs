@@ -7,11 +7,7 @@ namespace SocketExercises.Grader.Checks.EchoServer;
 /// </summary>
 public sealed class ServesClientsConcurrently : EchoServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo.concurrent-clients",
-        "serves several clients at once while the first one stays connected and idle",
-        "§4",
-        "Don't serve a client inside the accept loop. Start a task per client (`_ = ServeClientAsync(client, stopping);`, not awaited) and go straight back to AcceptAsync(), so no client waits for another.");
+    public override CheckInfo Info { get; } = new("echo.concurrent-clients", "§4");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

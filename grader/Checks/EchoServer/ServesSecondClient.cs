@@ -3,11 +3,7 @@ namespace SocketExercises.Grader.Checks.EchoServer;
 /// <summary>§5: after one client leaves, the server accepts and serves the next.</summary>
 public sealed class ServesSecondClient : EchoServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo.second-client",
-        "serves a second client after the first one left",
-        "§5",
-        "Keep accepting in a loop: when a client disconnects, close only that client's socket and go back to AcceptAsync() for the next. Never exit or close the listening socket because one client left.");
+    public override CheckInfo Info { get; } = new("echo.second-client", "§5");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

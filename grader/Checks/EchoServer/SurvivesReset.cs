@@ -3,11 +3,7 @@ namespace SocketExercises.Grader.Checks.EchoServer;
 /// <summary>§5: clients that reset their connections (mid-echo and mid-message) do not bring the server down.</summary>
 public sealed class SurvivesReset(Payloads payloads) : EchoServerCheck
 {
-    public override CheckInfo Info { get; } = new(
-        "echo.survives-reset",
-        "keeps serving after clients reset their connections",
-        "§5",
-        "Catch SocketException around each client's receive and send loop: a client that vanishes or resets ends only its own connection, never the server.");
+    public override CheckInfo Info { get; } = new("echo.survives-reset", "§5");
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {

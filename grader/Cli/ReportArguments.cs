@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.Cli;
+
+/// <summary>
+/// The options every <c>check</c> command takes about its reports: where to write them, how much to show, in
+/// which language, with whose points; and, in GitHub Actions, the job summary and annotations.
+/// </summary>
+internal sealed class ReportArguments(string startOption)
+{
+    private Func<ParseResult, string?> _programCommand = _ => null;
+
+    public Option<string?> Json { get; } = new("--json")
+    {
+        Description = "Also write the results as JSON to this file, for scripts and CI",
+        HelpName = "file",
+    };
+
+    public Option<string?> JUnit { get; } = new("--junit")
+    {
+        Description = "Also write the results as JUnit XML to this file, for CI systems' test views",
+        HelpName = "file",
+    };
+
+    public Option<string?> Gradescope { get; } = new("--gradescope")
+    {
+        Description = "Also write the results as Gradescope's results.json to this file",
+        HelpName = "file",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v")
+    {
+        Description = "Show every check's transcript: what the grader sent and received, with timings",
+    };
+
+    public Option<string?> Lang { get; } = new Option<string?>("--lang")
+    {
+        Description = "The report's language: hr or en (default: the system's language, else en)",
+    }.AcceptOnlyFromAmong([.. Language.Supported]);
+
+    public Option<string?> Points { get; } = new("--points")
+    {
+        Description = "A JSON file of check ids and points that replaces the default points of those checks",
+        HelpName = "file",
+    };
+
+    public Option<int?> Seed { get; } = new("--seed")
+    {
+        Description = "Make the payloads from this seed, to replay an earlier run (each report prints its seed)",
+    };
+
+    public Option<string?> Source { get; } = new("--source")
+    {
+        Description = $"The student's file that GitHub annotations point at (default: guessed from {startOption})",
+        HelpName = "file",
+    };
+
+    public void AddTo(Command command, Func<ParseResult, string?> programCommand)
+    {
+        _programCommand = programCommand;
+        foreach (var option in new Option[] { Json, JUnit, Gradescope, Verbose, Lang, Points, Seed, Source })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Prints the console report and writes every report asked for.</summary>
+    public async Task WriteAsync(ParseResult parsed, IServiceProvider provider, GradeReport report, CancellationToken cancellationToken)
+    {
+        provider.GetRequiredService<ConsoleReport>().Write(report, Console.Out, parsed.GetValue(Verbose));
+        if (parsed.GetValue(Json) is { Length: > 0 } json)
+        {
+            await provider.GetRequiredService<JsonReport>().WriteAsync(report, json, cancellationToken);
+        }
+        if (parsed.GetValue(JUnit) is { Length: > 0 } junit)
+        {
+            await provider.GetRequiredService<JUnitReport>().WriteAsync(report, junit, cancellationToken);
+        }
+        if (parsed.GetValue(Gradescope) is { Length: > 0 } gradescope)
+        {
+            await provider.GetRequiredService<GradescopeReport>().WriteAsync(report, gradescope, cancellationToken);
+        }
+        if (GitHubReport.InActions)
+        {
+            var github = provider.GetRequiredService<GitHubReport>();
+            string? source = parsed.GetValue(Source) ?? SourceFile.Guess(_programCommand(parsed));
+            foreach (var annotation in github.Annotations(report, source))
+            {
+                Console.Out.WriteLine(annotation);
+            }
+            if (GitHubReport.SummaryFile is { } summary)
+            {
+                await ReportFile.WriteAsync(summary, github.Summary(report), cancellationToken, append: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Transcripts;
+
+namespace SocketExercises.Grader.Reports;
+
+/// <summary>
+/// The results as Gradescope's autograder reads them (<c>--gradescope FILE</c>, written as
+/// <c>/autograder/results/results.json</c>): the score, and a test per check with its points and output.
+/// </summary>
+public sealed class GradescopeReport
+{
+    private static readonly JsonSerializerOptions Options = new(JsonReport.SerializerOptions)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public string Render(GradeReport report) => JsonSerializer.Serialize(
+        new Results(
+            report.Score,
+            Math.Round(report.Duration.TotalSeconds, 1),
+            $"{report.Exercise}: {report.Summary}",
+            [.. report.Results.Select((r, i) => new Test(
+                $"{r.Info.Id}: {r.Info.Title}",
+                (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                r.Earned,
+                r.Points,
+                r.Status == CheckStatus.Passed ? "passed" : "failed",
+                Output(r)))]),
+        Options);
+
+    public Task WriteAsync(GradeReport report, string path, CancellationToken cancellationToken) =>
+        ReportFile.WriteAsync(path, Render(report) + "\n", cancellationToken);
+
+    private static string? Output(CheckResult result) => result.Status switch
+    {
+        CheckStatus.Passed => null,
+        CheckStatus.Skipped => result.Message,
+        _ => string.Join('\n', [
+            result.Message ?? "",
+            $"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}",
+            $"{Strings.ConsoleHint} {result.Info.Hint}",
+            .. result.Transcript.Count > 0 ? [Strings.TranscriptHeading, .. TranscriptText.Tail(result.Transcript).Select(l => "  " + l)] : Array.Empty<string>(),
+        ]),
+    };
+
+    private sealed record Results(
+        double Score,
+        double ExecutionTime,
+        string Output,
+        IReadOnlyList<Test> Tests,
+        string Visibility = "visible",
+        string StdoutVisibility = "visible");
+
+    private sealed record Test(string Name, string Number, double Score, double MaxScore, string Status, string? Output, string Visibility = "visible");
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Transcripts;
+
+namespace SocketExercises.Grader.Reports;
+
+/// <summary>
+/// The results as JUnit XML (<c>--junit FILE</c>), the format CI systems show as test results: one testsuite
+/// per exercise graded, one testcase per check with its duration, and under each failure the message, the
+/// hint and the transcript of the check.
+/// </summary>
+public sealed class JUnitReport
+{
+    public string Render(params IReadOnlyList<GradeReport> reports)
+    {
+        var suites = new XElement("testsuites",
+            new XAttribute("name", "socket-grader"),
+            Counts(reports.SelectMany(r => r.Results).ToList(), reports.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Duration)),
+            reports.Select(Suite));
+        // Written as bytes, so the declaration says UTF-8, as the file is.
+        using var bytes = new MemoryStream();
+        using (var writer = XmlWriter.Create(bytes, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+        {
+            new XDocument(suites).Save(writer);
+        }
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
+
+    public Task WriteAsync(GradeReport report, string path, CancellationToken cancellationToken) =>
+        ReportFile.WriteAsync(path, Render(report) + "\n", cancellationToken);
+
+    private static XElement Suite(GradeReport report) => new("testsuite",
+        new XAttribute("name", report.Exercise),
+        Counts(report.Results, report.Duration),
+        new XElement("properties",
+            Property("target", report.Target),
+            Property("seed", report.Seed.ToString(CultureInfo.InvariantCulture)),
+            Property("score", report.Score.ToString(CultureInfo.InvariantCulture)),
+            Property("max-score", report.MaxScore.ToString(CultureInfo.InvariantCulture))),
+        report.Results.Select(r => Case(report.Exercise, r)),
+        report.Notes.Count > 0 ? new XElement("system-out", Xml(string.Join("\n", report.Notes))) : null);
+
+    private static XElement Case(string exercise, CheckResult result) => new("testcase",
+        new XAttribute("name", $"{result.Info.Id}: {result.Info.Title}"),
+        new XAttribute("classname", exercise),
+        new XAttribute("time", Seconds(result.Duration)),
+        result.Status switch
+        {
+            CheckStatus.Failed => new XElement("failure",
+                new XAttribute("message", Xml(FirstLine(result.Message))),
+                new XAttribute("type", result.Info.Id),
+                Xml(Details(result))),
+            CheckStatus.Skipped => new XElement("skipped", new XAttribute("message", Xml(FirstLine(result.Message)))),
+            _ => null,
+        });
+
+    private static IEnumerable<XAttribute> Counts(IReadOnlyList<CheckResult> results, TimeSpan duration) =>
+    [
+        new("tests", results.Count),
+        new("failures", results.Count(r => r.Status == CheckStatus.Failed)),
+        new("errors", 0),
+        new("skipped", results.Count(r => r.Status == CheckStatus.Skipped)),
+        new("time", Seconds(duration)),
+    ];
+
+    private static string Details(CheckResult result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(result.Message);
+        text.AppendLine($"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}");
+        text.AppendLine($"{Strings.ConsoleHint} {result.Info.Hint}");
+        if (result.Transcript.Count > 0)
+        {
+            text.AppendLine(Strings.TranscriptHeading);
+            foreach (var line in TranscriptText.All(result.Transcript))
+            {
+                text.AppendLine("  " + line);
+            }
+        }
+        return text.ToString();
+    }
+
+    private static XElement Property(string name, string value) =>
+        new("property", new XAttribute("name", name), new XAttribute("value", Xml(value)));
+
+    private static string FirstLine(string? message) => (message ?? "").Split('\n')[0];
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+
+    // XML 1.0 cannot hold most control characters, even escaped; a server's bytes are shown escaped already,
+    // but a message may quote a client's output, which can hold anything.
+    private static string Xml(string text) =>
+        string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c.ToString() : $"\\u{(int)c:X4}"));
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using SocketExercises.Common;
+
+namespace SocketExercises.Grader.Scoring;
+
+/// <summary>
+/// What each check is worth. The defaults are one file per exercise beside this class
+/// (<c>echo-server.points.json</c>: check id to points); a teacher's file in the same form, covering any
+/// checks of any exercises, overrides them (<c>--points FILE</c>).
+/// </summary>
+public sealed class PointsTable
+{
+    private readonly Dictionary<string, int> _points;
+
+    private PointsTable(Dictionary<string, int> points) => _points = points;
+
+    /// <summary>The defaults, from the files beside this class.</summary>
+    public static PointsTable Defaults { get; } = new(LoadDefaults());
+
+    /// <summary>A table of exactly these points, for checks made up in tests.</summary>
+    public static PointsTable Of(IEnumerable<KeyValuePair<string, int>> points) => new(new Dictionary<string, int>(points));
+
+    /// <summary>The check ids the defaults know, for tests that compare them with the registered checks.</summary>
+    public IReadOnlyCollection<string> Ids => _points.Keys;
+
+    public int For(string checkId) =>
+        _points.TryGetValue(checkId, out int points) ? points : throw new KeyNotFoundException($"No points for check {checkId}.");
+
+    /// <summary>The defaults overridden by the teacher's file at <paramref name="path"/>.</summary>
+    /// <exception cref="ExerciseException">The file is missing, malformed, or names a check that does not exist.</exception>
+    public PointsTable WithOverrides(string path)
+    {
+        Dictionary<string, int> overrides;
+        try
+        {
+            overrides = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(path))
+                ?? throw new JsonException("null");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new ExerciseException(string.Format(Strings.PointsUnreadable, path, e.Message), ExitCodes.Usage);
+        }
+        var unknown = overrides.Keys.Where(id => !_points.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ExerciseException(string.Format(Strings.PointsUnknownChecks, path, string.Join(", ", unknown)), ExitCodes.Usage);
+        }
+        if (overrides.FirstOrDefault(p => p.Value < 0) is { Key: not null } negative)
+        {
+            throw new ExerciseException(string.Format(Strings.PointsNegative, path, negative.Key), ExitCodes.Usage);
+        }
+        return new(Merge(_points, overrides));
+    }
+
+    private static Dictionary<string, int> Merge(Dictionary<string, int> defaults, Dictionary<string, int> overrides)
+    {
+        var merged = new Dictionary<string, int>(defaults);
+        foreach (var (id, points) in overrides)
+        {
+            merged[id] = points;
+        }
+        return merged;
+    }
+
+    private static Dictionary<string, int> LoadDefaults()
+    {
+        var assembly = typeof(PointsTable).Assembly;
+        var points = new Dictionary<string, int>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".points.json", StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            foreach (var (id, value) in JsonSerializer.Deserialize<Dictionary<string, int>>(stream)!)
+            {
+                points.Add(id, value);
+            }
+        }
+        return points;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using Snapshooter;
+using Snapshooter.Xunit;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Reports;
+using static SocketExercises.Grader.Tests.Reports.GradedReports;
+
+namespace SocketExercises.Grader.Tests.Reports;
+
+/// <summary>
+/// Every report format as students, teachers and CI systems read it, for a passing and a failing server, in
+/// both languages. Ports, durations and seeds change from run to run and are scrubbed; everything else,
+/// failure messages and hints included, is part of the snapshot and reviewed like code.
+/// </summary>
+public sealed partial class ReportSnapshotTests(GradedReports reports) : IClassFixture<GradedReports>
+{
+    public static TheoryData<string, string> Cases { get; } = new()
+    {
+        { Passing, "en" }, { Failing, "en" }, { Passing, "hr" }, { Failing, "hr" },
+    };
+
+    [Theory, MemberData(nameof(Cases))]
+    public void Console_report(string outcome, string language) =>
+        Match(Render(outcome, language, r => Console(r, verbose: false)), "console", outcome, language);
+
+    [Theory, MemberData(nameof(Cases))]
+    public void Verbose_console_report(string outcome, string language) =>
+        Match(Render(outcome, language, r => Console(r, verbose: true)), "verbose", outcome, language);
+
+    [Theory, MemberData(nameof(Cases))]
+    public void Json_report(string outcome, string language) =>
+        Match(Render(outcome, language, new JsonReport().Render), "json", outcome, language);
+
+    [Theory, MemberData(nameof(Cases))]
+    public void JUnit_report(string outcome, string language) =>
+        Match(Render(outcome, language, r => new JUnitReport().Render(r)), "junit", outcome, language);
+
+    [Theory, MemberData(nameof(Cases))]
+    public void GitHub_summary(string outcome, string language) =>
+        Match(Render(outcome, language, new GitHubReport().Summary), "markdown", outcome, language);
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("hr")]
+    public void GitHub_annotations_of_a_failing_server(string language) =>
+        Match(Render(Failing, language, r => string.Join('\n', Annotations(r))), "annotations", Failing, language);
+
+    [Fact]
+    public void No_GitHub_annotations_for_a_passing_server() =>
+        Assert.Empty(Render(Passing, "en", r => string.Join('\n', Annotations(r))));
+
+    [Theory, MemberData(nameof(Cases))]
+    public void Gradescope_results(string outcome, string language) =>
+        Match(Render(outcome, language, new GradescopeReport().Render), "gradescope", outcome, language);
+
+    [Theory, MemberData(nameof(Cases))]
+    public void JUnit_report_is_valid_against_the_schema(string outcome, string language)
+    {
+        var xml = XDocument.Parse(Render(outcome, language, r => new JUnitReport().Render(r)));
+        var schemas = new XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "junit.xsd"));
+        var errors = new List<string>();
+
+        xml.Validate(schemas, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
+
+        Assert.Empty(errors);
+        Assert.Equal(reports[outcome, language].Results.Count, xml.Descendants("testcase").Count());
+        Assert.Equal(reports[outcome, language].Failed, xml.Descendants("failure").Count());
+    }
+
+    private string Render(string outcome, string language, Func<GradeReport, string> render) =>
+        InLanguage(language, () => render(reports[outcome, language]));
+
+    private static IEnumerable<string> Annotations(GradeReport report) =>
+        new GitHubReport().Annotations(report, "exercises/01-echo/EchoServer/Program.cs");
+
+    private static string Console(GradeReport report, bool verbose)
+    {
+        using var text = new StringWriter();
+        new ConsoleReport().Write(report, text, verbose);
+        return text.ToString();
+    }
+
+    private static void Match(string text, string format, string outcome, string language) =>
+        Snapshot.Match(Scrub(text), SnapshotNameExtension.Create(format, outcome, language));
+
+    private static string Scrub(string text)
+    {
+        text = Port().Replace(text, "127.0.0.1:<port>");
+        text = Seed().Replace(text, "${word} <seed>");
+        text = JsonNumber().Replace(text, "\"${name}\": 0");
+        text = XmlTime().Replace(text, "time=\"0\"");
+        text = XmlSeed().Replace(text, "value=\"<seed>\"");
+        return Duration().Replace(text, "<duration>");
+    }
+
+    [GeneratedRegex(@"127\.0\.0\.1:\d+")]
+    private static partial Regex Port();
+
+    [GeneratedRegex(@"(?<word>seed|--seed) \d+")]
+    private static partial Regex Seed();
+
+    [GeneratedRegex(@"""(?<name>seed|durationMs|atMs|execution_time)"": [\d.]+")]
+    private static partial Regex JsonNumber();
+
+    [GeneratedRegex(@"time=""[\d.]+""")]
+    private static partial Regex XmlTime();
+
+    [GeneratedRegex(@"(?<=name=""seed"" )value=""\d+""")]
+    private static partial Regex XmlSeed();
+
+    // "12 ms", "1.5 s", "+3 ms": every duration a report prints.
+    [GeneratedRegex(@"\+?\b\d+(\.\d+)? m?s\b")]
+    private static partial Regex Duration();
+}
