@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks;
 
 /// <summary>Everything one grading run found, ready for any report format.</summary>

@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Net;
-using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Checks.AuthClient;
 using SocketExercises.Grader.Checks.AuthServer;
-using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
@@ -22,7 +19,7 @@ namespace SocketExercises.Grader.Cli;
 /// </summary>
 public static class GraderCommandLine
 {
-    private const int Interrupted = 130;
+    internal const int Interrupted = 130;
 
     // A client is run several times, and a dotnet run may build first: more than a server's 20 s.
     private static readonly GradingOptions ClientGrading = new() { TotalTimeLimit = TimeSpan.FromSeconds(120) };
@@ -36,7 +33,11 @@ public static class GraderCommandLine
             AuthServerCommand(configure),
             AuthClientCommand(configure),
         };
-        return new RootCommand("Grader for the socket exercises: checks a server or client on the wire against docs/protocol.md.") { check };
+        return new RootCommand("Grader for the socket exercises: checks a server or client on the wire against docs/protocol.md.")
+        {
+            check,
+            GradeAllCommand.Build(configure),
+        };
     }
 
     private static Command EchoServerCommand(Action<IServiceCollection>? configure)
@@ -52,8 +53,8 @@ public static class GraderCommandLine
             """);
         server.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), configure, (provider, token) =>
-            provider.GetRequiredService<ServerGrader>().GradeAsync(
-                server.Request(parsed, ServiceCollectionExtensions.EchoServer, []), (wire, _) => wire, token), cancellationToken));
+            provider.GetRequiredService<ExerciseGrading>().EchoServerAsync(
+                server.Endpoint(parsed), server.StartCommand(parsed), server.StartTimeoutOf(parsed), token), cancellationToken));
         return command;
     }
 
@@ -82,12 +83,11 @@ public static class GraderCommandLine
         command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), configure, (provider, token) =>
         {
             string secret = parsed.GetValue(password) ?? (parsed.GetValue(server.Start) is { Length: > 0 }
-                ? MakePassword()
+                ? Passwords.Make()
                 : throw new ExerciseException("--password is needed to grade a running server. (With --start, the grader makes one up and gives it to the server.)", ExitCodes.Usage));
             var timeout = TimeSpan.FromSeconds(parsed.GetValue(loginTimeout));
-            var request = server.Request(parsed, ServiceCollectionExtensions.AuthServer, AuthServerTarget.Settings(secret, timeout));
-            return provider.GetRequiredService<ServerGrader>().GradeAsync(
-                request, (wire, started) => new AuthServerTarget(wire, secret, timeout, started), token);
+            return provider.GetRequiredService<ExerciseGrading>().AuthServerAsync(
+                server.Endpoint(parsed), server.StartCommand(parsed), server.StartTimeoutOf(parsed), secret, timeout, token);
         }, cancellationToken));
         return command;
     }
@@ -113,10 +113,8 @@ public static class GraderCommandLine
         client.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, configure, (provider, token) =>
         {
-            return provider.GetRequiredService<ClientGrader>().GradeAsync(
-                client.Request(parsed, ServiceCollectionExtensions.EchoClient, []),
-                played => EchoClientUnderTest.For(provider, played, parsed.GetRequiredValue(message)),
-                token);
+            return provider.GetRequiredService<ExerciseGrading>().EchoClientAsync(
+                client.Command(parsed), client.Listen(parsed), parsed.GetRequiredValue(message), token);
         }, cancellationToken));
         return command;
     }
@@ -138,20 +136,13 @@ public static class GraderCommandLine
         client.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, configure, (provider, token) =>
         {
-            string secret = parsed.GetValue(password) ?? MakePassword();
-            return provider.GetRequiredService<ClientGrader>().GradeAsync(
-                client.Request(parsed, ServiceCollectionExtensions.AuthClient, [AuthServerTarget.PasswordSetting(secret)]),
-                played => AuthClientUnderTest.For(provider, played, secret),
-                token);
+            string secret = parsed.GetValue(password) ?? Passwords.Make();
+            return provider.GetRequiredService<ExerciseGrading>().AuthClientAsync(client.Command(parsed), client.Listen(parsed), secret, token);
         }, cancellationToken));
         return command;
     }
 
     private static Option<string?> PasswordOption(string description) => new("--password") { Description = description };
-
-    // Letters only, in both cases: every check that changes a letter's case has something to change.
-    private static string MakePassword() =>
-        RandomNumberGenerator.GetString("abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", 16);
 
     private static async Task<int> RunAsync(
         ParseResult parsed,
@@ -194,7 +185,7 @@ public static class GraderCommandLine
 /// <summary>The options every server command takes: where the server listens, and how to start it.</summary>
 internal sealed class ServerArguments
 {
-    public EndpointOptions Endpoint { get; } = new();
+    public EndpointOptions EndpointOptions { get; } = new();
 
     public Option<string?> Start { get; } = new("--start")
     {
@@ -215,20 +206,16 @@ internal sealed class ServerArguments
     {
         command.Options.Add(Start);
         command.Options.Add(StartTimeout);
-        Endpoint.AddTo(command);
+        EndpointOptions.AddTo(command);
         Reports.AddTo(command, parsed => parsed.GetValue(Start));
     }
 
-    public ServerGradingRequest Request(ParseResult parsed, string exercise, IReadOnlyList<ProgramSetting> settings)
-    {
-        var host = parsed.GetRequiredValue(Endpoint.Host);
-        return new ServerGradingRequest(
-            exercise,
-            new IPEndPoint(EndpointOptions.Resolve(host), parsed.GetValue(Endpoint.Port)),
-            parsed.GetValue(Start) is { Length: > 0 } text ? new ShellCommand(text) : null,
-            TimeSpan.FromSeconds(parsed.GetValue(StartTimeout)),
-            settings);
-    }
+    public IPEndPoint Endpoint(ParseResult parsed) =>
+        new(EndpointOptions.Resolve(parsed.GetRequiredValue(EndpointOptions.Host)), parsed.GetValue(EndpointOptions.Port));
+
+    public ShellCommand? StartCommand(ParseResult parsed) => parsed.GetValue(Start) is { Length: > 0 } text ? new ShellCommand(text) : null;
+
+    public TimeSpan StartTimeoutOf(ParseResult parsed) => TimeSpan.FromSeconds(parsed.GetValue(StartTimeout));
 }
 
 /// <summary>The options every client command takes: the client's command, and where the grader listens.</summary>
@@ -257,9 +244,7 @@ internal sealed class ClientArguments
         Reports.AddTo(command, parsed => parsed.GetValue(Client));
     }
 
-    public ClientGradingRequest Request(ParseResult parsed, string exercise, IReadOnlyList<ProgramSetting> settings) => new(
-        exercise,
-        new ShellCommand(parsed.GetRequiredValue(Client)),
-        new IPEndPoint(IPAddress.Loopback, parsed.GetValue(ListenPort)),
-        settings);
+    public ShellCommand Command(ParseResult parsed) => new(parsed.GetRequiredValue(Client));
+
+    public IPEndPoint Listen(ParseResult parsed) => new(IPAddress.Loopback, parsed.GetValue(ListenPort));
 }

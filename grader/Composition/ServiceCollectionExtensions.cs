@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Grader.Batch;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.AuthClient;
 using SocketExercises.Grader.Checks.AuthServer;
@@ -44,6 +45,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ServerLauncher>();
         services.AddSingleton<ServerGrader>();
         services.AddSingleton<ClientGrader>();
+        services.AddSingleton<ExerciseGrading>();
+        services.AddSingleton<SubmissionBuilder>();
+        services.AddSingleton<BatchGrader>();
         return services;
     }
 

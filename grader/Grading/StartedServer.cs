@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Running;
@@ -79,11 +78,7 @@ internal sealed class StartedServer(
 
     public async Task<RunningProcess> StartAnotherAsync(IReadOnlyList<ProgramSetting> other, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var probe = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-        probe.Bind(new IPEndPoint(endpoint.Address, 0));
-        var elsewhere = (IPEndPoint)probe.LocalEndPoint!;
-        probe.Dispose(); // free again for the copy: the operating system just picked it as unused
-        return await launcher.StartAsync(command, elsewhere, other, timeout, cancellationToken);
+        return await launcher.StartAsync(command, FreePort.On(endpoint.Address), other, timeout, cancellationToken);
     }
 
     /// <summary>What the report should say about the server's life beyond single checks.</summary>

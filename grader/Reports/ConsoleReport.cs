@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Reports;

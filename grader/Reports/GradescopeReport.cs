@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Reports;

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Reports;

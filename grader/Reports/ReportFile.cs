@@ -1,4 +1,5 @@
 using SocketExercises.Common;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Reports;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SocketExercises.Common;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Scoring;
 

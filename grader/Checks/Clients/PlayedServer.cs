@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.AuthServer;
+using SocketExercises.Grader.Grading;
+using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.Batch;
+
+/// <summary>
+/// Grades a folder of submissions, one sub-folder each in the kit's layout: builds each program, starts or
+/// runs it against the grader, and collects the reports. A submission that does not build, or breaks the
+/// grading of one of its programs, becomes a result with the reason; the run always goes on to the next.
+/// </summary>
+public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder builder, GradingOptions options)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The sub-folders of <paramref name="folder"/> that are submissions, in name order.</summary>
+    public static IReadOnlyList<string> Submissions(string folder) =>
+        [.. Directory.GetDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal)];
+
+    /// <param name="submission">The submission's folder.</param>
+    /// <param name="work">A folder for the builds, removed by the caller.</param>
+    /// <param name="progress">Told what is happening, for the console.</param>
+    /// <param name="cancellationToken">Interrupts the batch.</param>
+    public async Task<SubmissionResult> GradeAsync(string submission, string work, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var reports = new List<GradeReport>();
+        var problems = new List<string>();
+        foreach (var program in KitProgram.All)
+        {
+            progress(string.Format(Strings.BatchBuilding, program.Project));
+            var (command, problem) = await builder.BuildAsync(submission, program, Path.Combine(work, program.Name), cancellationToken);
+            if (command is null)
+            {
+                problems.Add(problem!);
+                continue;
+            }
+            progress(string.Format(Strings.BatchGrading, program.Exercise));
+            try
+            {
+                reports.Add(await GradeAsync(program, new ShellCommand(command), cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One program that breaks the grader's run (a port taken, a process that cannot start) costs
+                // its own points, never the rest of the batch.
+                problems.Add(string.Format(Strings.BatchGradingFailed, program.Exercise, e.Message));
+            }
+        }
+        return new SubmissionResult(Path.GetFileName(Path.TrimEndingDirectorySeparator(submission)), reports, problems)
+        {
+            MaxScore = KitProgram.All.Sum(p => MaxScore(p.Exercise)),
+        };
+    }
+
+    private int MaxScore(string exercise) =>
+        services.GetKeyedServices<ICheck>(exercise).Sum(c => options.Points.For(c.Info.Id));
+
+    private Task<GradeReport> GradeAsync(KitProgram program, ShellCommand command, CancellationToken cancellationToken)
+    {
+        var grading = services.GetRequiredService<ExerciseGrading>();
+        var loopback = new IPEndPoint(IPAddress.Loopback, 0);
+        return program.Exercise switch
+        {
+            Composition.ServiceCollectionExtensions.EchoServer =>
+                grading.EchoServerAsync(FreePort.On(IPAddress.Loopback), WithAddress(command), StartTimeout, cancellationToken),
+            Composition.ServiceCollectionExtensions.AuthServer =>
+                grading.AuthServerAsync(FreePort.On(IPAddress.Loopback), WithAddress(command), StartTimeout, Passwords.Make(), ExerciseGrading.DefaultLoginTimeout, cancellationToken),
+            Composition.ServiceCollectionExtensions.EchoClient =>
+                grading.EchoClientAsync(WithAddress(command), loopback, ExerciseGrading.DefaultMessage, cancellationToken),
+            _ => grading.AuthClientAsync(WithAddress(command), loopback, Passwords.Make(), cancellationToken),
+        };
+    }
+
+    // The kit's programs take their address from SOCKET_HOST/SOCKET_PORT, which the grader sets; the options
+    // say it again, for a program that reads only those.
+    private static ShellCommand WithAddress(ShellCommand command) => new($"{command.Text} --host {{host}} --port {{port}}");
+}

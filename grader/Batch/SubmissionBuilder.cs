@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.Batch;
+
+/// <summary>
+/// Builds one program of a submission into a folder of its own, so that what is graded is exactly what was
+/// built and nothing of the submission's own bin/ is trusted. A build that fails says why in one line.
+/// </summary>
+public sealed partial class SubmissionBuilder
+{
+    private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(3);
+
+    /// <summary>Builds <paramref name="program"/> of the submission in <paramref name="submission"/> into <paramref name="output"/>.</summary>
+    /// <returns>The command that runs the built program, or the reason it could not be built.</returns>
+    public async Task<(string? Command, string? Problem)> BuildAsync(string submission, KitProgram program, string output, CancellationToken cancellationToken)
+    {
+        string project = Path.Combine(submission, program.Project);
+        if (!Directory.Exists(project))
+        {
+            return (null, string.Format(Strings.BatchNoProject, program.Project));
+        }
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { "build", project, "--nologo", "-v", "q", "-clp:NoSummary", "-o", output },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        await using var build = RunningProcess.Start(start);
+        if (!await build.WaitForExitAsync(BuildLimit, cancellationToken))
+        {
+            return (null, string.Format(Strings.BatchBuildTimedOut, program.Project, Reports.Durations.Format(BuildLimit)));
+        }
+        if (build.ExitCode != 0)
+        {
+            return (null, string.Format(Strings.BatchBuildFailed, program.Project, FirstError(build.Output + "\n" + build.Errors, submission)));
+        }
+        string dll = Path.Combine(output, program.Name + ".dll");
+        return File.Exists(dll)
+            ? ($"dotnet \"{dll}\"", null)
+            : (null, string.Format(Strings.BatchBuildFailed, program.Project, string.Format(Strings.BatchNoAssembly, program.Name + ".dll")));
+    }
+
+    // "…/Program.cs(12,5): error CS1002: ; expected [/…/EchoServer.csproj]" → "Program.cs(12,5): error CS1002: ; expected"
+    private static string FirstError(string output, string submission)
+    {
+        var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => ErrorLine().IsMatch(l))
+            ?? output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? "";
+        line = ProjectSuffix().Replace(line, "");
+        string root = Path.GetFullPath(submission).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return line.Replace(root, "", StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex(@"\berror\b")]
+    private static partial Regex ErrorLine();
+
+    [GeneratedRegex(@"\s*\[[^\]]+\.csproj\]\s*$")]
+    private static partial Regex ProjectSuffix();
+}

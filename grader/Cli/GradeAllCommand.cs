@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Common;
+using SocketExercises.Grader.Batch;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Composition;
+using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Scoring;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.Cli;
+
+/// <summary>
+/// <c>grade-all FOLDER</c>: a teacher's whole class in one command. Exit codes: 0 when every submission was
+/// looked at (whatever its grade), 2 when the folder is not a folder of submissions, 130 when interrupted.
+/// </summary>
+internal static class GradeAllCommand
+{
+    public static Command Build(Action<IServiceCollection>? configure)
+    {
+        var folder = new Argument<string>("folder")
+        {
+            Description = "A folder with one sub-folder per student, each holding the kit's layout (exercises/01-echo, exercises/02-auth)",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Where to write grades.csv and grades.json",
+            DefaultValueFactory = _ => "grades",
+            HelpName = "folder",
+        };
+        var reports = new ReportArguments(startOption: "--start");
+        var command = new Command("grade-all", """
+            Grade a folder of student submissions: build each program, grade it, and write a table with a row per student.
+
+            Example:
+              dotnet run --project grader -- grade-all submissions/ --out grades/
+            """)
+        {
+            folder, output, reports.Lang, reports.Points, reports.Seed,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            parsed.GetRequiredValue(folder), parsed.GetRequiredValue(output), parsed, reports, configure, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string folder, string output, ParseResult parsed, ReportArguments reports, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
+    {
+        Language.Use(Language.Resolve(parsed.GetValue(reports.Lang)));
+        using var signals = new ShutdownSignals(cancellationToken);
+        cancellationToken = signals.Token;
+        string work = Path.Combine(Path.GetTempPath(), "socket-grader-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var submissions = Directory.Exists(folder)
+                ? BatchGrader.Submissions(folder)
+                : throw new ExerciseException(string.Format(Strings.BatchFolderMissing, folder), ExitCodes.Usage);
+            if (submissions.Count == 0)
+            {
+                throw new ExerciseException(string.Format(Strings.BatchNoSubmissions, folder), ExitCodes.Usage);
+            }
+            var options = new GradingOptions
+            {
+                Seed = parsed.GetValue(reports.Seed) ?? Random.Shared.Next(),
+                Points = parsed.GetValue(reports.Points) is { Length: > 0 } points ? PointsTable.Defaults.WithOverrides(points) : PointsTable.Defaults,
+            };
+            await using var provider = GraderServices.Build(options, configure);
+            var batch = provider.GetRequiredService<BatchGrader>();
+            var results = new List<SubmissionResult>();
+            long started = TimeProvider.System.GetTimestamp();
+            for (int i = 0; i < submissions.Count; i++)
+            {
+                string student = Path.GetFileName(submissions[i]);
+                string step = $"[{i + 1}/{submissions.Count}] {student}";
+                // Progress goes to standard error, so standard output is the table alone.
+                results.Add(await batch.GradeAsync(submissions[i], Path.Combine(work, student), what => Console.Error.WriteLine($"{step}: {what}"), cancellationToken));
+                Console.Error.WriteLine($"{step}: {results[^1].Score}/{results[^1].MaxScore}");
+            }
+
+            var table = new BatchTable(BatchChecks(provider));
+            string csv = Path.Combine(output, "grades.csv");
+            string json = Path.Combine(output, "grades.json");
+            await ReportFile.WriteAsync(csv, table.Csv(results), cancellationToken);
+            await ReportFile.WriteAsync(json, table.Json(results) + "\n", cancellationToken);
+            Console.WriteLine();
+            table.WriteConsole(results, Console.Out);
+            Console.WriteLine();
+            Console.WriteLine(string.Format(Strings.BatchWritten, csv, json));
+            Console.WriteLine(string.Format(Strings.BatchDone, results.Count, Durations.Format(TimeProvider.System.GetElapsedTime(started))));
+            return ExitCodes.Success;
+        }
+        catch (ExerciseException e)
+        {
+            await Console.Error.WriteLineAsync(string.Format(Strings.CouldNotGrade, e.Message));
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync(Strings.GradingInterrupted);
+            return GraderCommandLine.Interrupted;
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Every check of the kit's programs, in grading order: the table's columns.</summary>
+    internal static List<(string Exercise, string Id)> BatchChecks(IServiceProvider provider) =>
+        [.. KitProgram.All.SelectMany(p => provider.GetKeyedServices<ICheck>(p.Exercise).Select(c => (p.Exercise, c.Info.Id)))];
+}

@@ -1,0 +1,82 @@
+using System.Collections;
+using System.Globalization;
+using System.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Composition;
+using SocketExercises.Grader.Scoring;
+using SocketExercises.Grader.Tests.Reports;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.Tests;
+
+/// <summary>Every check has what a report needs of it in both languages, and its points; every message has its Croatian.</summary>
+public sealed class TextsAndPointsTests
+{
+    private static readonly string[] Exercises =
+    [
+        ServiceCollectionExtensions.EchoServer, ServiceCollectionExtensions.EchoClient,
+        ServiceCollectionExtensions.AuthServer, ServiceCollectionExtensions.AuthClient,
+    ];
+
+    [Fact]
+    public void Every_check_has_a_title_and_a_hint_in_each_language()
+    {
+        foreach (var check in AllChecks())
+        {
+            var english = GradedReports.InLanguage(Language.English, () => (check.Info.Title, check.Info.Hint));
+            var croatian = GradedReports.InLanguage(Language.Croatian, () => (check.Info.Title, check.Info.Hint));
+
+            Assert.False(string.IsNullOrWhiteSpace(english.Title + english.Hint), check.Info.Id);
+            Assert.NotEqual(english.Title, croatian.Title);
+            Assert.NotEqual(english.Hint, croatian.Hint);
+        }
+    }
+
+    [Fact]
+    public void The_default_points_name_exactly_the_registered_checks()
+    {
+        var ids = AllChecks().Select(c => c.Info.Id).Order().ToList();
+
+        Assert.Equal(ids, PointsTable.Defaults.Ids.Order());
+        Assert.All(ids, id => Assert.True(PointsTable.Defaults.For(id) > 0, id));
+    }
+
+    [Fact]
+    public void Every_message_has_a_croatian_version()
+    {
+        var english = Keys(Strings.ResourceManager, CultureInfo.InvariantCulture);
+        var croatian = Keys(Strings.ResourceManager, CultureInfo.GetCultureInfo(Language.Croatian), tryParents: false);
+
+        Assert.Empty(english.Except(croatian));
+        Assert.Empty(croatian.Except(english));
+    }
+
+    [Fact]
+    public void A_teachers_points_file_overrides_the_defaults_and_names_only_real_checks()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """{ "echo.large-payload": 5 }""");
+            Assert.Equal(5, PointsTable.Defaults.WithOverrides(file).For("echo.large-payload"));
+
+            File.WriteAllText(file, """{ "echo.no-such-check": 5 }""");
+            var error = Assert.Throws<SocketExercises.Common.ExerciseException>(() => PointsTable.Defaults.WithOverrides(file));
+            Assert.Contains("echo.no-such-check", error.Message);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static List<ICheck> AllChecks()
+    {
+        using var provider = GraderServices.Build(new GradingOptions());
+        return [.. Exercises.SelectMany(e => provider.GetKeyedServices<ICheck>(e))];
+    }
+
+    private static HashSet<string> Keys(ResourceManager resources, CultureInfo culture, bool tryParents = true) =>
+        [.. resources.GetResourceSet(culture, createIfNotExists: true, tryParents)!.Cast<DictionaryEntry>().Select(e => (string)e.Key)];
+}
