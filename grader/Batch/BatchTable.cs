@@ -42,7 +42,7 @@ public sealed class BatchTable(IReadOnlyList<(string Exercise, string Id)> check
                 ? new { exercise = c.Exercise, status = JsonNamingPolicy.CamelCase.ConvertName(check.Status.ToString()), score = check.Earned, maxScore = check.Points, message = check.Message }
                 : new { exercise = c.Exercise, status = "notGraded", score = 0, maxScore = 0, message = (string?)null }),
         }),
-        JsonReport.SerializerOptions);
+        JsonReport.Options);
 
     /// <summary>A line per student: the points of each program, the total, and the first problem.</summary>
     public void WriteConsole(IReadOnlyList<SubmissionResult> results, TextWriter output)

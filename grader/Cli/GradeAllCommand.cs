@@ -5,7 +5,6 @@ using SocketExercises.Grader.Batch;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Reports;
-using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Cli;
@@ -46,7 +45,7 @@ internal static class GradeAllCommand
     private static async Task<int> RunAsync(
         string folder, string output, ParseResult parsed, ReportArguments reports, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
     {
-        Language.Use(Language.Resolve(parsed.GetValue(reports.Lang)));
+        reports.UseLanguage(parsed);
         using var signals = new ShutdownSignals(cancellationToken);
         cancellationToken = signals.Token;
         string work = Path.Combine(Path.GetTempPath(), "socket-grader-" + Guid.NewGuid().ToString("N"));
@@ -59,12 +58,7 @@ internal static class GradeAllCommand
             {
                 throw new ExerciseException(string.Format(Strings.BatchNoSubmissions, folder), ExitCodes.Usage);
             }
-            var options = new GradingOptions
-            {
-                Seed = parsed.GetValue(reports.Seed) ?? Random.Shared.Next(),
-                Points = parsed.GetValue(reports.Points) is { Length: > 0 } points ? PointsTable.Defaults.WithOverrides(points) : PointsTable.Defaults,
-            };
-            await using var provider = GraderServices.Build(options, configure);
+            await using var provider = GraderServices.Build(reports.Apply(parsed, new GradingOptions()), configure);
             var batch = provider.GetRequiredService<BatchGrader>();
             var results = new List<SubmissionResult>();
             long started = TimeProvider.System.GetTimestamp();

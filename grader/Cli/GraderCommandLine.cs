@@ -7,7 +7,6 @@ using SocketExercises.Grader.Checks.AuthServer;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
-using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Cli;
@@ -152,19 +151,13 @@ public static class GraderCommandLine
         Func<IServiceProvider, CancellationToken, Task<GradeReport>> grade,
         CancellationToken cancellationToken)
     {
-        // The language is chosen first: checks word their failures as they run.
-        Language.Use(Language.Resolve(parsed.GetValue(reports.Lang)));
+        reports.UseLanguage(parsed);
         // Ctrl+C or SIGTERM stops grading, and with it every program the grader started.
         using var signals = new ShutdownSignals(cancellationToken);
         cancellationToken = signals.Token;
         try
         {
-            options = options with
-            {
-                Seed = parsed.GetValue(reports.Seed) ?? Random.Shared.Next(),
-                Points = parsed.GetValue(reports.Points) is { Length: > 0 } points ? PointsTable.Defaults.WithOverrides(points) : PointsTable.Defaults,
-            };
-            await using var provider = GraderServices.Build(options, configure);
+            await using var provider = GraderServices.Build(reports.Apply(parsed, options), configure);
             var report = await grade(provider, cancellationToken);
             await reports.WriteAsync(parsed, provider, report, cancellationToken);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Cli;
@@ -67,6 +68,17 @@ internal sealed class ReportArguments(string startOption)
             command.Options.Add(option);
         }
     }
+
+    /// <summary>Makes the chosen language the one everything is said in; first, as checks word their failures while they run.</summary>
+    public void UseLanguage(ParseResult parsed) => Language.Use(Language.Resolve(parsed.GetValue(Lang)));
+
+    /// <summary><paramref name="options"/> with the chosen seed (or a new one) and points (the defaults, or the teacher's).</summary>
+    /// <exception cref="Common.ExerciseException">The points file cannot be used.</exception>
+    public GradingOptions Apply(ParseResult parsed, GradingOptions options) => options with
+    {
+        Seed = parsed.GetValue(Seed) ?? Random.Shared.Next(),
+        Points = parsed.GetValue(Points) is { Length: > 0 } points ? PointsTable.Defaults.WithOverrides(points) : PointsTable.Defaults,
+    };
 
     /// <summary>Prints the console report and writes every report asked for.</summary>
     public async Task WriteAsync(ParseResult parsed, IServiceProvider provider, GradeReport report, CancellationToken cancellationToken)

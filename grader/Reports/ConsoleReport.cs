@@ -1,6 +1,5 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Texts;
-using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Reports;
 
@@ -44,25 +43,23 @@ public sealed class ConsoleReport
         output.WriteLine(report.Summary);
     }
 
-    private static void WriteDetails(TextWriter output, CheckResult result)
-    {
-        WriteIndented(output, result.Message ?? Strings.ConsoleFailed, Indent);
-        output.WriteLine($"{Indent}{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}");
-        output.WriteLine($"{Indent}{Strings.ConsoleHint} {result.Info.Hint}");
-    }
+    private static void WriteDetails(TextWriter output, CheckResult result) =>
+        WriteLines(output, FailureDetails.Explanation(result));
 
     // A failure always shows where it happened; the whole exchange of every check only when asked.
     private static void WriteTranscript(TextWriter output, CheckResult result, bool verbose)
     {
-        if (result.Transcript.Count == 0 || !(verbose || result.Status == CheckStatus.Failed))
+        if (verbose || result.Status == CheckStatus.Failed)
         {
-            return;
+            WriteLines(output, FailureDetails.Transcript(result, whole: verbose));
         }
-        output.WriteLine(Indent + Strings.TranscriptHeading);
-        var lines = verbose ? TranscriptText.All(result.Transcript) : TranscriptText.Tail(result.Transcript);
+    }
+
+    private static void WriteLines(TextWriter output, IEnumerable<string> lines)
+    {
         foreach (var line in lines)
         {
-            output.WriteLine(Indent + "  " + line);
+            output.WriteLine(Indent + line);
         }
     }
 

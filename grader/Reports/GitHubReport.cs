@@ -1,7 +1,6 @@
 using System.Text;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Texts;
-using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Reports;
 
@@ -33,19 +32,12 @@ public sealed class GitHubReport
         foreach (var failed in report.Results.Where(r => r.Status == CheckStatus.Failed))
         {
             text.AppendLine();
-            text.AppendLine($"<details><summary><b>{failed.Info.Id}</b>: {Html(FirstLine(failed.Message))}</summary>");
+            text.AppendLine($"<details><summary><b>{failed.Info.Id}</b>: {Html(FailureDetails.FirstLine(failed.Message))}</summary>");
             text.AppendLine();
             text.AppendLine("```text");
-            text.AppendLine(Fence(failed.Message ?? ""));
-            text.AppendLine($"{Strings.ConsoleRequirement} docs/protocol.md {failed.Info.Requirement}");
-            text.AppendLine($"{Strings.ConsoleHint} {Fence(failed.Info.Hint)}");
-            if (failed.Transcript.Count > 0)
+            foreach (var line in FailureDetails.Explanation(failed).Concat(FailureDetails.Transcript(failed, whole: false)))
             {
-                text.AppendLine(Strings.TranscriptHeading);
-                foreach (var line in TranscriptText.Tail(failed.Transcript))
-                {
-                    text.AppendLine("  " + Fence(line));
-                }
+                text.AppendLine(Fence(line));
             }
             text.AppendLine("```");
             text.AppendLine();
@@ -77,8 +69,6 @@ public sealed class GitHubReport
         CheckStatus.Failed => "❌",
         _ => "⏭️",
     };
-
-    private static string FirstLine(string? message) => (message ?? "").Split('\n')[0];
 
     private static string Cell(string text) => Html(text).Replace("|", "\\|", StringComparison.Ordinal);
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Texts;
-using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Reports;
 
@@ -11,7 +9,7 @@ namespace SocketExercises.Grader.Reports;
 /// </summary>
 public sealed class GradescopeReport
 {
-    private static readonly JsonSerializerOptions Options = new(JsonReport.SerializerOptions)
+    private static readonly JsonSerializerOptions Options = new(JsonReport.Options)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
@@ -37,12 +35,7 @@ public sealed class GradescopeReport
     {
         CheckStatus.Passed => null,
         CheckStatus.Skipped => result.Message,
-        _ => string.Join('\n', [
-            result.Message ?? "",
-            $"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}",
-            $"{Strings.ConsoleHint} {result.Info.Hint}",
-            .. result.Transcript.Count > 0 ? [Strings.TranscriptHeading, .. TranscriptText.Tail(result.Transcript).Select(l => "  " + l)] : Array.Empty<string>(),
-        ]),
+        _ => string.Join('\n', FailureDetails.Explanation(result).Concat(FailureDetails.Transcript(result, whole: false))),
     };
 
     private sealed record Results(

@@ -3,8 +3,6 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Texts;
-using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Reports;
 
@@ -51,10 +49,10 @@ public sealed class JUnitReport
         result.Status switch
         {
             CheckStatus.Failed => new XElement("failure",
-                new XAttribute("message", Xml(FirstLine(result.Message))),
+                new XAttribute("message", Xml(FailureDetails.FirstLine(result.Message))),
                 new XAttribute("type", result.Info.Id),
                 Xml(Details(result))),
-            CheckStatus.Skipped => new XElement("skipped", new XAttribute("message", Xml(FirstLine(result.Message)))),
+            CheckStatus.Skipped => new XElement("skipped", new XAttribute("message", Xml(FailureDetails.FirstLine(result.Message)))),
             _ => null,
         });
 
@@ -67,27 +65,11 @@ public sealed class JUnitReport
         new("time", Seconds(duration)),
     ];
 
-    private static string Details(CheckResult result)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(result.Message);
-        text.AppendLine($"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}");
-        text.AppendLine($"{Strings.ConsoleHint} {result.Info.Hint}");
-        if (result.Transcript.Count > 0)
-        {
-            text.AppendLine(Strings.TranscriptHeading);
-            foreach (var line in TranscriptText.All(result.Transcript))
-            {
-                text.AppendLine("  " + line);
-            }
-        }
-        return text.ToString();
-    }
+    private static string Details(CheckResult result) =>
+        string.Concat(FailureDetails.Explanation(result).Concat(FailureDetails.Transcript(result, whole: true)).Select(l => l + "\n"));
 
     private static XElement Property(string name, string value) =>
         new("property", new XAttribute("name", name), new XAttribute("value", Xml(value)));
-
-    private static string FirstLine(string? message) => (message ?? "").Split('\n')[0];
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
 

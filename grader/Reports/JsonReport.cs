@@ -10,7 +10,8 @@ namespace SocketExercises.Grader.Reports;
 /// <summary>The same results as the console report, for machines (<c>--json FILE</c>).</summary>
 public sealed class JsonReport
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The options every JSON file of the grader is written with.</summary>
+    internal static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -25,9 +26,6 @@ public sealed class JsonReport
     /// <summary>Writes the report to <paramref name="path"/>, creating its folder if needed.</summary>
     public Task WriteAsync(GradeReport report, string path, CancellationToken cancellationToken) =>
         ReportFile.WriteAsync(path, Render(report) + "\n", cancellationToken);
-
-    /// <summary>The options every JSON file of the grader is written with.</summary>
-    internal static JsonSerializerOptions SerializerOptions => Options;
 
     private static ReportDocument ToDocument(GradeReport report) => new(
         report.Exercise,

@@ -1,6 +1,5 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Testing;
-using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
 
 namespace SocketExercises.Grader.Tests;
 
@@ -22,7 +21,7 @@ public sealed class BrokenClientCatalogueTests
     [MemberData(nameof(Broken))]
     public async Task Catches_a_broken_client(string client, string[] expectedFailures)
     {
-        var report = await Grade.ClientAsync(EchoClient, KitPrograms.CatalogueClient(client));
+        var report = await Grade.EchoClientAsync(KitPrograms.CatalogueClient(client));
 
         Assert.True(
             expectedFailures.Order().SequenceEqual(report.Ids(CheckStatus.Failed).Order()),
@@ -34,7 +33,7 @@ public sealed class BrokenClientCatalogueTests
     [InlineData("correct-half-close-first")]
     public async Task Passes_a_correct_client_however_it_is_written(string client)
     {
-        var report = await Grade.ClientAsync(EchoClient, KitPrograms.CatalogueClient(client));
+        var report = await Grade.EchoClientAsync(KitPrograms.CatalogueClient(client));
 
         Assert.True(report.Succeeded, report.Describe());
     }

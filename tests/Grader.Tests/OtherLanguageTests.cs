@@ -32,7 +32,7 @@ public sealed class OtherLanguageTests
     [Fact]
     public async Task A_Python_client_that_receives_once_fails_only_when_the_echo_comes_in_pieces()
     {
-        var report = await Grade.ClientAsync(EchoClient, Python("one_recv_client.py"));
+        var report = await Grade.EchoClientAsync(Python("one_recv_client.py"));
 
         Assert.Equal(["echo-client.reassembles-pieces"], report.Ids(CheckStatus.Failed));
         Assert.Equal(4, report.Passed);

@@ -22,7 +22,7 @@ public sealed class ReferenceSolutionTests
     [Fact]
     public async Task The_reference_echo_client_passes_every_check()
     {
-        var report = await Grade.ClientAsync(EchoClient, KitPrograms.SolutionEchoClient);
+        var report = await Grade.EchoClientAsync(KitPrograms.SolutionEchoClient);
 
         Assert.True(report.Succeeded, report.Describe());
         Assert.Equal(5, report.Passed);
@@ -35,7 +35,7 @@ public sealed class ReferenceSolutionTests
         const string message = "Dobar dan, čćžšđ!";
         var client = KitPrograms.Project("solutions/01-echo/EchoClient", $"--port {{port}} \"{message}\"");
 
-        var report = await Grade.ClientAsync(EchoClient, client, message);
+        var report = await Grade.EchoClientAsync(client, message);
 
         Assert.True(report.Succeeded, report.Describe());
     }
@@ -48,7 +48,7 @@ public sealed class ReferenceSolutionTests
         var client = KitPrograms.Project("solutions/01-echo/EchoClient", $"--port {port}");
 
         // When the grader is told to listen on that port (--listen-port)
-        var report = await Grade.ClientAsync(EchoClient, client, listenPort: port);
+        var report = await Grade.EchoClientAsync(client, listenPort: port);
 
         // Then both runs of the client reach it
         Assert.True(report.Succeeded, report.Describe());

@@ -24,7 +24,7 @@ public sealed class StarterTests
     [Fact]
     public async Task The_unfinished_echo_client_fails_and_the_report_points_at_its_first_TODO()
     {
-        var report = await Grade.ClientAsync(EchoClient, KitPrograms.StarterEchoClient);
+        var report = await Grade.EchoClientAsync(KitPrograms.StarterEchoClient);
 
         var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
         Assert.Equal("echo-client.connects", failed.Info.Id);

@@ -10,7 +10,7 @@ public sealed class EchoServerGrade() : GradedExercise(() => Grade.ServerAsync(E
 }
 
 /// <summary>Your echo client (exercises/01-echo/EchoClient), run against the grader playing the server.</summary>
-public sealed class EchoClientGrade() : GradedExercise(() => Grade.ClientAsync(EchoClient, KitPrograms.Submission("01-echo", "EchoClient")))
+public sealed class EchoClientGrade() : GradedExercise(() => Grade.EchoClientAsync(KitPrograms.Submission("01-echo", "EchoClient")))
 {
     public static TheoryData<string> Checks => ChecksOf(EchoClient);
 }

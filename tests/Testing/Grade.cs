@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Checks.AuthClient;
-using SocketExercises.Grader.Checks.AuthServer;
-using SocketExercises.Grader.Checks.EchoClient;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
@@ -24,14 +21,13 @@ public static class Grade
         return await provider.GetRequiredService<ServerGrader>().GradeAsync(request, (server, _) => server, CancellationToken.None);
     }
 
-    /// <summary>Runs the client with <paramref name="client"/> against the grader and grades it.</summary>
+    /// <summary>Runs the echo client with <paramref name="client"/> against the grader and grades it.</summary>
     /// <param name="listenPort">The port the grader listens on; 0 for any free one.</param>
-    public static async Task<GradeReport> ClientAsync(string exercise, ShellCommand client, string message = "Hello, world", int listenPort = 0)
+    public static async Task<GradeReport> EchoClientAsync(ShellCommand client, string message = ExerciseGrading.DefaultMessage, int listenPort = 0)
     {
         await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 });
-        var request = new ClientGradingRequest(exercise, client, new IPEndPoint(IPAddress.Loopback, listenPort), []);
-        return await provider.GetRequiredService<ClientGrader>().GradeAsync(
-            request, played => EchoClientUnderTest.For(provider, played, message), CancellationToken.None);
+        return await provider.GetRequiredService<ExerciseGrading>().EchoClientAsync(
+            client, new IPEndPoint(IPAddress.Loopback, listenPort), message, CancellationToken.None);
     }
 
     /// <summary>The password the tests give the auth programs: letters in both cases, as the grader's own are.</summary>
@@ -49,24 +45,16 @@ public static class Grade
     public static async Task<GradeReport> AuthServerAsync(ShellCommand? start, int? port = null)
     {
         await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 });
-        var request = new ServerGradingRequest(
-            ServiceCollectionExtensions.AuthServer, new IPEndPoint(IPAddress.Loopback, port ?? FreePort()), start, StartTimeout,
-            AuthServerTarget.Settings(Password, LoginTimeout));
-        return await provider.GetRequiredService<ServerGrader>().GradeAsync(
-            request, (wire, started) => new AuthServerTarget(wire, Password, LoginTimeout, started), CancellationToken.None);
+        return await provider.GetRequiredService<ExerciseGrading>().AuthServerAsync(
+            new IPEndPoint(IPAddress.Loopback, port ?? FreePort()), start, StartTimeout, Password, LoginTimeout, CancellationToken.None);
     }
 
     /// <summary>Runs the authenticating client with <paramref name="client"/>, giving it <see cref="Password"/>, and grades it.</summary>
     public static async Task<GradeReport> AuthClientAsync(ShellCommand client)
     {
         await using var provider = GraderServices.Build(new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(60) });
-        var request = new ClientGradingRequest(
-            ServiceCollectionExtensions.AuthClient, client, new IPEndPoint(IPAddress.Loopback, 0),
-            [AuthServerTarget.PasswordSetting(Password)]);
-        return await provider.GetRequiredService<ClientGrader>().GradeAsync(
-            request,
-            played => AuthClientUnderTest.For(provider, played, Password),
-            CancellationToken.None);
+        return await provider.GetRequiredService<ExerciseGrading>().AuthClientAsync(
+            client, new IPEndPoint(IPAddress.Loopback, 0), Password, CancellationToken.None);
     }
 
     /// <summary>A port that was free a moment ago: the operating system picks it.</summary>

@@ -1,0 +1,26 @@
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
+using SocketExercises.Grader.Transcripts;
+
+namespace SocketExercises.Grader.Reports;
+
+/// <summary>What every report shows under a failed check, as lines each format indents or escapes its own way.</summary>
+public static class FailureDetails
+{
+    /// <summary>Why it failed, the requirement it broke, and the hint.</summary>
+    public static IEnumerable<string> Explanation(CheckResult result) =>
+    [
+        .. (result.Message ?? Strings.ConsoleFailed).Split('\n'),
+        $"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}",
+        $"{Strings.ConsoleHint} {result.Info.Hint}",
+    ];
+
+    /// <summary>The heading and the transcript, whole or its end where the failure is; nothing when there is none.</summary>
+    public static IEnumerable<string> Transcript(CheckResult result, bool whole) =>
+        result.Transcript.Count == 0
+            ? []
+            : [Strings.TranscriptHeading, .. (whole ? TranscriptText.All(result.Transcript) : TranscriptText.Tail(result.Transcript)).Select(l => "  " + l)];
+
+    /// <summary>The first line of a message, for formats that show a message in one line.</summary>
+    public static string FirstLine(string? message) => (message ?? "").Split('\n')[0];
+}
