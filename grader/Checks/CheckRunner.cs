@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 
@@ -31,7 +32,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
                 using var budget = Deadline.After(Remaining(started), time, cancellationToken);
                 if (await revival.ReviveAsync(results[^1].Info, unreachable: false, budget.Token) == Revival.Failed)
                 {
-                    skipReason = "Not run: the server had exited and could not be started again (see the notes).";
+                    skipReason = Strings.SkippedNotRestarted;
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 skipReason ??= OutOfTime(started);
@@ -49,7 +50,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
             if (unreachable && !await RevivedAsync(revival, check.Info, Remaining(started), cancellationToken))
             {
                 // Everything after this would fail the same way: say it once, here, and skip the rest.
-                skipReason = $"Not run: the program under test could not be reached (see {check.Info.Id}).";
+                skipReason = string.Format(Strings.SkippedUnreachable, check.Info.Id);
             }
         }
         return results;
@@ -59,7 +60,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
 
     private string? OutOfTime(long started) => Remaining(started) > TimeSpan.Zero
         ? null
-        : $"Not run: grading stops after {Durations.Format(options.TotalTimeLimit)}, and the earlier checks used that time up.";
+        : string.Format(Strings.SkippedOutOfTime, Durations.Format(options.TotalTimeLimit));
 
     private async Task<bool> RevivedAsync(IRevival? revival, CheckInfo failed, TimeSpan remaining, CancellationToken cancellationToken)
     {
@@ -90,7 +91,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
         }
         catch (CheckNotApplicableException e)
         {
-            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), $"Not run: {e.Message}") { Transcript = transcript.Events }, false);
+            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), string.Format(Strings.SkippedNotApplicable, e.Message)) { Transcript = transcript.Events }, false);
         }
         catch (WireException e)
         {
@@ -99,8 +100,8 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
         catch (ServerUnreachableException e)
         {
             string context = anyPassed
-                ? "The server accepted connections earlier in this grading, so it has stopped or crashed since."
-                : "Is the server running, and listening on this host and port?";
+                ? Strings.UnreachableAfterPass
+                : Strings.UnreachableHint;
             return (Failed($"{e.Message}\n{context}"), true);
         }
         catch (TargetUnreachableException e)
@@ -109,12 +110,12 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
-            return (Failed($"The check did not finish within its limit of {Durations.Format(limit)}."), false);
+            return (Failed(string.Format(Strings.CheckTimedOut, Durations.Format(limit))), false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A grader must report, never crash, whatever a server does to it.
-            return (Failed($"Unexpected {e.GetType().Name} while checking: {e.Message}"), false);
+            return (Failed(string.Format(Strings.CheckUnexpected, e.GetType().Name, e.Message)), false);
         }
     }
 }

@@ -19,21 +19,18 @@ internal static class GradeAllCommand
     {
         var folder = new Argument<string>("folder")
         {
-            Description = "A folder with one sub-folder per student, each holding the kit's layout (exercises/01-echo, exercises/02-auth)",
+            Description = Strings.HelpFolder,
         };
         var output = new Option<string>("--out")
         {
-            Description = "Where to write grades.csv and grades.json",
+            Description = Strings.HelpOut,
             DefaultValueFactory = _ => "grades",
             HelpName = "folder",
         };
         var reports = new ReportArguments(startOption: "--start");
-        var command = new Command("grade-all", """
-            Grade a folder of student submissions: build each program, grade it, and write a table with a row per student.
-
-            Example:
+        var command = new Command("grade-all", GraderCommandLine.Help(Strings.HelpGradeAll, Strings.HelpExample, """
               dotnet run --project grader -- grade-all submissions/ --out grades/
-            """)
+            """))
         {
             folder, output, reports.Lang, reports.Points, reports.Seed,
         };

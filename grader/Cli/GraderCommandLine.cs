@@ -25,14 +25,14 @@ public static class GraderCommandLine
 
     public static RootCommand Build(Action<IServiceCollection>? configure = null)
     {
-        var check = new Command("check", "Grade a server or a client of an exercise over a real TCP connection")
+        var check = new Command("check", Strings.HelpCheck)
         {
             EchoServerCommand(configure),
             EchoClientCommand(configure),
             AuthServerCommand(configure),
             AuthClientCommand(configure),
         };
-        return new RootCommand("Grader for the socket exercises: checks a server or client on the wire against docs/protocol.md.")
+        return new RootCommand(Strings.HelpRoot)
         {
             check,
             GradeAllCommand.Build(configure),
@@ -42,14 +42,11 @@ public static class GraderCommandLine
     private static Command EchoServerCommand(Action<IServiceCollection>? configure)
     {
         var server = new ServerArguments();
-        var command = new Command(ServiceCollectionExtensions.EchoServer, """
-            Grade an echo server (docs/protocol.md, exercise 01), running or started with --start.
-
-            Examples:
+        var command = new Command(ServiceCollectionExtensions.EchoServer, Help(Strings.HelpEchoServer, Strings.HelpExamples, """
               dotnet run --project grader -- check echo-server --port 65432
               dotnet run --project grader -- check echo-server --start "dotnet run --project solutions/01-echo/EchoServer"
               dotnet run --project grader -- check echo-server --start "python3 server.py" --json report.json
-            """);
+            """));
         server.AddTo(command);
         command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), configure, (provider, token) =>
             provider.GetRequiredService<ExerciseGrading>().EchoServerAsync(
@@ -60,21 +57,17 @@ public static class GraderCommandLine
     private static Command AuthServerCommand(Action<IServiceCollection>? configure)
     {
         var server = new ServerArguments();
-        var password = PasswordOption("The password the server expects; with --start the grader makes one up if none is given");
+        var password = PasswordOption(Strings.HelpServerPassword);
         var loginTimeout = new Option<double>("--login-timeout")
         {
-            Description = "Seconds the server gives a client to log in; a started server is given it as SOCKET_LOGIN_TIMEOUT and {login-timeout}",
+            Description = Strings.HelpLoginTimeout,
             DefaultValueFactory = _ => 5,
             CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--login-timeout", result),
         };
-        var command = new Command(ServiceCollectionExtensions.AuthServer, """
-            Grade a server that checks a password before it echoes (docs/protocol.md, exercise 02).
-            A started server gets its password as SOCKET_PASSWORD and {password}.
-
-            Examples:
+        var command = new Command(ServiceCollectionExtensions.AuthServer, Help(Strings.HelpAuthServer, Strings.HelpExamples, """
               dotnet run --project grader -- check auth-server --start "dotnet run --project solutions/02-auth/AuthServer"
               dotnet run --project grader -- check auth-server --port 65432 --password "$SOCKET_PASSWORD"
-            """)
+            """))
         {
             password, loginTimeout,
         };
@@ -83,7 +76,7 @@ public static class GraderCommandLine
         {
             string secret = parsed.GetValue(password) ?? (parsed.GetValue(server.Start) is { Length: > 0 }
                 ? Passwords.Make()
-                : throw new ExerciseException("--password is needed to grade a running server. (With --start, the grader makes one up and gives it to the server.)", ExitCodes.Usage));
+                : throw new ExerciseException(Strings.ErrorPasswordNeeded, ExitCodes.Usage));
             var timeout = TimeSpan.FromSeconds(parsed.GetValue(loginTimeout));
             return provider.GetRequiredService<ExerciseGrading>().AuthServerAsync(
                 server.Endpoint(parsed), server.StartCommand(parsed), server.StartTimeoutOf(parsed), secret, timeout, token);
@@ -96,16 +89,13 @@ public static class GraderCommandLine
         var client = new ClientArguments();
         var message = new Option<string>("--message")
         {
-            Description = "The message the client is expected to send",
+            Description = Strings.HelpMessage,
             DefaultValueFactory = _ => "Hello, world",
         };
-        var command = new Command(ServiceCollectionExtensions.EchoClient, """
-            Grade an echo client (docs/protocol.md, exercise 01): the grader plays the server and runs the client against it.
-
-            Examples:
+        var command = new Command(ServiceCollectionExtensions.EchoClient, Help(Strings.HelpEchoClient, Strings.HelpExamples, """
               dotnet run --project grader -- check echo-client --client "dotnet run --project solutions/01-echo/EchoClient -- --port {port}"
               dotnet run --project grader -- check echo-client --client "python3 client.py" --listen-port 65432
-            """)
+            """))
         {
             message,
         };
@@ -121,14 +111,11 @@ public static class GraderCommandLine
     private static Command AuthClientCommand(Action<IServiceCollection>? configure)
     {
         var client = new ClientArguments();
-        var password = PasswordOption("The password to give the client; the grader makes one up if none is given");
-        var command = new Command(ServiceCollectionExtensions.AuthClient, """
-            Grade a client that logs in with a password (docs/protocol.md, exercise 02): the grader plays the server.
-            The client gets its password as SOCKET_PASSWORD and {password}.
-
-            Examples:
+        var password = PasswordOption(Strings.HelpClientPassword);
+        var command = new Command(ServiceCollectionExtensions.AuthClient, Help(Strings.HelpAuthClient, Strings.HelpExamples, """
               dotnet run --project grader -- check auth-client --client "dotnet run --project solutions/02-auth/AuthClient -- --port {port}"
-            """)
+              dotnet run --project grader -- check auth-client --client "python3 client.py" --listen-port 65432 --password secret
+            """))
         {
             password,
         };
@@ -142,6 +129,10 @@ public static class GraderCommandLine
     }
 
     private static Option<string?> PasswordOption(string description) => new("--password") { Description = description };
+
+    /// <summary>A command's description in the chosen language, followed by its examples, which are the same in every language.</summary>
+    internal static string Help(string description, string examplesHeading, string examples) =>
+        $"{description}\n\n{examplesHeading}\n{examples}";
 
     private static async Task<int> RunAsync(
         ParseResult parsed,
@@ -182,13 +173,13 @@ internal sealed class ServerArguments
 
     public Option<string?> Start { get; } = new("--start")
     {
-        Description = "Start the server with this shell command, wait until it listens, grade it, then stop it. {host} and {port} in the command are replaced, and SOCKET_HOST/SOCKET_PORT are set",
+        Description = Strings.HelpStart,
         HelpName = "command",
     };
 
     public Option<double> StartTimeout { get; } = new("--start-timeout")
     {
-        Description = "Seconds the started server may take to listen (dotnet run builds first)",
+        Description = Strings.HelpStartTimeout,
         DefaultValueFactory = _ => 60,
         CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--start-timeout", result),
     };
@@ -216,14 +207,14 @@ internal sealed class ClientArguments
 {
     public Option<string> Client { get; } = new("--client")
     {
-        Description = "The shell command that runs the client. {host} and {port} in it are replaced with where the grader listens, and SOCKET_HOST/SOCKET_PORT are set",
+        Description = Strings.HelpClient,
         HelpName = "command",
         Required = true,
     };
 
     public Option<int> ListenPort { get; } = new("--listen-port")
     {
-        Description = "The port the grader listens on while playing the server; 0 picks a free one. Use 65432 for a client that always connects there",
+        Description = Strings.HelpListenPort,
         DefaultValueFactory = _ => 0,
         CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--listen-port", result, min: 0),
     };

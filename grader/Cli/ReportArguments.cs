@@ -17,46 +17,46 @@ internal sealed class ReportArguments(string startOption)
 
     public Option<string?> Json { get; } = new("--json")
     {
-        Description = "Also write the results as JSON to this file, for scripts and CI",
+        Description = Strings.HelpJson,
         HelpName = "file",
     };
 
     public Option<string?> JUnit { get; } = new("--junit")
     {
-        Description = "Also write the results as JUnit XML to this file, for CI systems' test views",
+        Description = Strings.HelpJUnit,
         HelpName = "file",
     };
 
     public Option<string?> Gradescope { get; } = new("--gradescope")
     {
-        Description = "Also write the results as Gradescope's results.json to this file",
+        Description = Strings.HelpGradescope,
         HelpName = "file",
     };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v")
     {
-        Description = "Show every check's transcript: what the grader sent and received, with timings",
+        Description = Strings.HelpVerbose,
     };
 
     public Option<string?> Lang { get; } = new Option<string?>("--lang")
     {
-        Description = "The report's language: hr or en (default: the system's language, else en)",
+        Description = Strings.HelpLang,
     }.AcceptOnlyFromAmong([.. Language.Supported]);
 
     public Option<string?> Points { get; } = new("--points")
     {
-        Description = "A JSON file of check ids and points that replaces the default points of those checks",
+        Description = Strings.HelpPoints,
         HelpName = "file",
     };
 
     public Option<int?> Seed { get; } = new("--seed")
     {
-        Description = "Make the payloads from this seed, to replay an earlier run (each report prints its seed)",
+        Description = Strings.HelpSeed,
     };
 
     public Option<string?> Source { get; } = new("--source")
     {
-        Description = $"The student's file that GitHub annotations point at (default: guessed from {startOption})",
+        Description = string.Format(Strings.HelpSource, startOption),
         HelpName = "file",
     };
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 
@@ -47,8 +48,8 @@ public sealed class ClientGrader(
         {
             listener.Dispose();
             throw new PortInUseException(e.SocketErrorCode == SocketError.AddressAlreadyInUse
-                ? $"The grader cannot listen on {endpoint}: the port is in use. Stop the program using it (a server of yours?), or choose another --listen-port."
-                : $"The grader cannot listen on {endpoint}: {e.Message}");
+                ? string.Format(Strings.ListenPortInUse, endpoint)
+                : string.Format(Strings.ListenFailed, endpoint, e.Message));
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Grading;
 
@@ -36,7 +37,7 @@ internal sealed class StartedServer(
         {
             return Revival.NotNeeded;
         }
-        _exits.Add(exited.HasExited ? $"{afterCheck.Id} (exit code {exited.ExitCode})" : $"{afterCheck.Id} (stopped listening)");
+        _exits.Add(exited.HasExited ? string.Format(Strings.ExitAfterCheck, afterCheck.Id, exited.ExitCode) : string.Format(Strings.StoppedListeningAfterCheck, afterCheck.Id));
         await exited.DisposeAsync();
         _earlierOutput.Append(exited.Output).Append(exited.Errors);
         _process = null;
@@ -52,7 +53,7 @@ internal sealed class StartedServer(
         }
         catch (OperationCanceledException)
         {
-            _restartFailure = "grading ran out of time while the server was starting again.";
+            _restartFailure = Strings.RestartOutOfTime;
             return Revival.Failed;
         }
     }
@@ -87,15 +88,15 @@ internal sealed class StartedServer(
         var notes = new List<string>();
         if (_exits.Count > 0)
         {
-            notes.Add($"The server exited during grading, and the grader started it again, after: {string.Join(", ", _exits)}. A server should keep running and serve client after client.");
+            notes.Add(string.Format(Strings.NoteRestarted, string.Join(", ", _exits)));
         }
         if (_restartFailure is not null)
         {
-            notes.Add($"Starting the server again failed: {_restartFailure}");
+            notes.Add(string.Format(Strings.NoteRestartFailed, _restartFailure));
         }
         if (_process is { HasExited: true } process)
         {
-            notes.Add($"The server exited with code {process.ExitCode} by the end of grading. Its last output:\n{process.Tail()}");
+            notes.Add(string.Format(Strings.NoteExitedByEnd, process.ExitCode) + "\n" + process.Tail());
         }
         return notes;
     }

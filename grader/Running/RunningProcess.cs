@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Running;
 
@@ -36,7 +37,7 @@ public sealed class RunningProcess : IAsyncDisposable
         catch (Win32Exception e)
         {
             process.Dispose();
-            throw new ProcessStartException($"Could not start {startInfo.FileName}: {e.Message}");
+            throw new ProcessStartException(string.Format(Strings.ProcessCouldNotStart, startInfo.FileName, e.Message));
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -132,7 +133,7 @@ public sealed class RunningProcess : IAsyncDisposable
                 else if (!_cut)
                 {
                     _cut = true;
-                    _text.Append("[… more output cut …]\n");
+                    _text.Append(Strings.OutputCut).Append('\n');
                 }
             }
         }

@@ -1,4 +1,6 @@
 using System.Net;
+using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Running;
 
@@ -23,7 +25,7 @@ public sealed class ServerLauncher(TimeProvider time)
         if (ListeningPorts.Contains(endpoint))
         {
             throw new PortInUseException(
-                $"Port {endpoint.Port} is already in use before the server was started: another program (an earlier server?) listens there. Stop it, or grade on another port with --port.");
+                string.Format(Strings.PortInUseBeforeStart, endpoint.Port));
         }
 
         var server = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]));
@@ -37,14 +39,14 @@ public sealed class ServerLauncher(TimeProvider time)
                 {
                     await server.WaitForExitAsync(TimeSpan.FromSeconds(1), cancellationToken); // its last output
                     throw new ServerStartException(
-                        $"The server exited with code {server.ExitCode} before it listened on port {endpoint.Port}.{LastOutput(server)}{ClosingConnections(endpoint)}",
+                        string.Format(Strings.ServerExitedBeforeListening, server.ExitCode, endpoint.Port) + LastOutput(server) + ClosingConnections(endpoint),
                         server.ExitCode,
                         server.Output + server.Errors);
                 }
                 if (time.GetElapsedTime(started) > startTimeout)
                 {
                     throw new ServerStartException(
-                        $"The server did not listen on port {endpoint.Port} within {startTimeout.TotalSeconds:0} s. Does it use the port it is given (--port {endpoint.Port}, SOCKET_PORT, or {{port}} in the command)?{LastOutput(server)}",
+                        string.Format(Strings.ServerDidNotListen, endpoint.Port, Durations.Format(startTimeout)) + LastOutput(server),
                         output: server.Output + server.Errors);
                 }
                 // Wake on the process's exit at once; otherwise look at the listening ports again shortly.
@@ -62,11 +64,11 @@ public sealed class ServerLauncher(TimeProvider time)
 
     // The usual reason a server that ran a moment ago cannot bind its port now.
     private static string ClosingConnections(IPEndPoint endpoint) => ListeningPorts.HasClosingConnections(endpoint.Port)
-        ? $"\nConnections on port {endpoint.Port} from an earlier run are still closing (TIME_WAIT). If the server said the address is in use: set SO_REUSEADDR before bind (Python: s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)), wait a minute, or grade on another --port."
+        ? "\n" + string.Format(Strings.PortTimeWait, endpoint.Port)
         : "";
 
     private static string LastOutput(RunningProcess server) =>
-        server.Tail() is { Length: > 0 } tail ? $"\nIts last output:\n{tail}" : "\nIt printed nothing.";
+        "\n" + (server.Tail() is { Length: > 0 } tail ? Strings.LastOutput + "\n" + tail : Strings.PrintedNothing);
 }
 
 /// <summary>The server under test did not start: it exited first, or never listened.</summary>

@@ -20,6 +20,25 @@ public static class Language
     /// <summary>The language to use: <paramref name="requested"/> if given, otherwise the system's if supported, otherwise English.</summary>
     public static CultureInfo Resolve(string? requested) => CultureInfo.GetCultureInfo(requested ?? FromSystem());
 
+    /// <summary>
+    /// The language asked for with <c>--lang</c> in <paramref name="args"/>, if it is one the grader speaks. Read before
+    /// the command line is parsed, so that its help is in that language too.
+    /// </summary>
+    public static string? Requested(IReadOnlyList<string> args)
+    {
+        for (int i = 0; i < args.Count; i++)
+        {
+            string? value = args[i] == "--lang" && i + 1 < args.Count ? args[i + 1]
+                : args[i].StartsWith("--lang=", StringComparison.Ordinal) ? args[i]["--lang=".Length..]
+                : null;
+            if (value is not null && Supported.Contains(value))
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
     /// <summary>Makes <paramref name="culture"/> the language of this flow of work and everything it starts.</summary>
     public static void Use(CultureInfo culture) => CultureInfo.CurrentUICulture = culture;
 

@@ -58,6 +58,285 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to its echo was sent.
+        /// </summary>
+        internal static string AfterEchoSent {
+            get {
+                return ResourceManager.GetString("AfterEchoSent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to it was refused.
+        /// </summary>
+        internal static string AfterRefused {
+            get {
+                return ResourceManager.GetString("AfterRefused", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The server accepted {0}: it answered {1}. Anyone could log in like this..
+        /// </summary>
+        internal static string AuthAccepted {
+            get {
+                return ResourceManager.GetString("AuthAccepted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Before the server answered, the client already sent {0} after its AUTH line..
+        /// </summary>
+        internal static string AuthClientEarly {
+            get {
+                return ResourceManager.GetString("AuthClientEarly", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client sent {0} but no \n after it, so the line never ended..
+        /// </summary>
+        internal static string AuthClientNoNewline {
+            get {
+                return ResourceManager.GetString("AuthClientNoNewline", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The grader answered &quot;ERR {0}\n&quot;, but the client did not print the reason..
+        /// </summary>
+        internal static string AuthClientNoReason {
+            get {
+                return ResourceManager.GetString("AuthClientNoReason", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The first line should be {0} (the password given in SOCKET_PASSWORD)..
+        /// </summary>
+        internal static string AuthClientWrongLine {
+            get {
+                return ResourceManager.GetString("AuthClientWrongLine", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the grader can try this only with a server it starts itself (--start)..
+        /// </summary>
+        internal static string AuthNeedsStart {
+            get {
+                return ResourceManager.GetString("AuthNeedsStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Started without a password, the server exited with code 0, as if all went well: exit with another code..
+        /// </summary>
+        internal static string AuthNoPasswordExitZero {
+            get {
+                return ResourceManager.GetString("AuthNoPasswordExitZero", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Started without a password, the server neither listened nor exited within {0}..
+        /// </summary>
+        internal static string AuthNoPasswordHung {
+            get {
+                return ResourceManager.GetString("AuthNoPasswordHung", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Started with SOCKET_PASSWORD empty, the server listened anyway: it has a password of its own, or accepts none..
+        /// </summary>
+        internal static string AuthNoPasswordListened {
+            get {
+                return ResourceManager.GetString("AuthNoPasswordListened", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Started without a password, the server exited with code {0}, but said nothing: print one line that says what is missing..
+        /// </summary>
+        internal static string AuthNoPasswordSilent {
+            get {
+                return ResourceManager.GetString("AuthNoPasswordSilent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Started without a password, the server exited with code {0}, but with a stack trace: print one line that says what is missing..
+        /// </summary>
+        internal static string AuthNoPasswordStackTrace {
+            get {
+                return ResourceManager.GetString("AuthNoPasswordStackTrace", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} sent {1} and expected the answer &quot;OK\n&quot; first; {2}..
+        /// </summary>
+        internal static string AuthOkExpected {
+            get {
+                return ResourceManager.GetString("AuthOkExpected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to other bytes came.
+        /// </summary>
+        internal static string AuthOkOtherBytes {
+            get {
+                return ResourceManager.GetString("AuthOkOtherBytes", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} sent {1} and was refused: {2}..
+        /// </summary>
+        internal static string AuthOkRefused {
+            get {
+                return ResourceManager.GetString("AuthOkRefused", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to then {0}.
+        /// </summary>
+        internal static string AuthOkThen {
+            get {
+                return ResourceManager.GetString("AuthOkThen", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the grader reads the server&apos;s output only when it starts the server itself (--start)..
+        /// </summary>
+        internal static string AuthOutputNeedsStart {
+            get {
+                return ResourceManager.GetString("AuthOutputNeedsStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The server printed its password: {0}.
+        /// </summary>
+        internal static string AuthPrintedPassword {
+            get {
+                return ResourceManager.GetString("AuthPrintedPassword", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to After {0}, the server should answer one line &quot;ERR &lt;reason&gt;\n&quot; and close the connection. It sent {1}, then {2}..
+        /// </summary>
+        internal static string AuthRefusalMalformed {
+            get {
+                return ResourceManager.GetString("AuthRefusalMalformed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to After {0}, the server answered {1} but then {2}: it must close the connection..
+        /// </summary>
+        internal static string AuthRefusalNotClosed {
+            get {
+                return ResourceManager.GetString("AuthRefusalNotClosed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} was disconnected, but first received {1}: only an &quot;ERR &lt;reason&gt;\n&quot; line may come before the close..
+        /// </summary>
+        internal static string AuthSentBeforeClose {
+            get {
+                return ResourceManager.GetString("AuthSentBeforeClose", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} was still connected {1} later, though the login timeout is {2}..
+        /// </summary>
+        internal static string AuthStillConnected {
+            get {
+                return ResourceManager.GetString("AuthStillConnected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to a line that is not valid UTF-8, {0}.
+        /// </summary>
+        internal static string AuthWhatInvalidUtf8 {
+            get {
+                return ResourceManager.GetString("AuthWhatInvalidUtf8", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the right login and more data in one write.
+        /// </summary>
+        internal static string AuthWhatLoginAndData {
+            get {
+                return ResourceManager.GetString("AuthWhatLoginAndData", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the right login in pieces, {0} apart.
+        /// </summary>
+        internal static string AuthWhatLoginInPieces {
+            get {
+                return ResourceManager.GetString("AuthWhatLoginInPieces", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} without a newline.
+        /// </summary>
+        internal static string AuthWhatLongLine {
+            get {
+                return ResourceManager.GetString("AuthWhatLongLine", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to a first line that is not AUTH, followed by the right login.
+        /// </summary>
+        internal static string AuthWhatOtherFirst {
+            get {
+                return ResourceManager.GetString("AuthWhatOtherFirst", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the right password.
+        /// </summary>
+        internal static string AuthWhatRightPassword {
+            get {
+                return ResourceManager.GetString("AuthWhatRightPassword", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to a wrong password {0}.
+        /// </summary>
+        internal static string AuthWhatWrongPassword {
+            get {
+                return ResourceManager.GetString("AuthWhatWrongPassword", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to a wrong login with data after it, {0}.
+        /// </summary>
+        internal static string AuthWhatWrongThenData {
+            get {
+                return ResourceManager.GetString("AuthWhatWrongThenData", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to {0} does not build: {1}.
         /// </summary>
         internal static string BatchBuildFailed {
@@ -184,6 +463,168 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to {0} bytes.
+        /// </summary>
+        internal static string BytesFew {
+            get {
+                return ResourceManager.GetString("BytesFew", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} bytes.
+        /// </summary>
+        internal static string BytesMany {
+            get {
+                return ResourceManager.GetString("BytesMany", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} byte.
+        /// </summary>
+        internal static string BytesOne {
+            get {
+                return ResourceManager.GetString("BytesOne", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The check did not finish within its limit of {0}..
+        /// </summary>
+        internal static string CheckTimedOut {
+            get {
+                return ResourceManager.GetString("CheckTimedOut", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Unexpected {0} while checking: {1}.
+        /// </summary>
+        internal static string CheckUnexpected {
+            get {
+                return ResourceManager.GetString("CheckUnexpected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client connected but sent nothing; the grader expected {0}..
+        /// </summary>
+        internal static string ClientConnectedSentNothing {
+            get {
+                return ResourceManager.GetString("ClientConnectedSentNothing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client did not connect to {0} within {1}..
+        /// </summary>
+        internal static string ClientDidNotConnect {
+            get {
+                return ResourceManager.GetString("ClientDidNotConnect", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The grader echoed {0} {1}, and the client&apos;s output does not contain all of it..
+        /// </summary>
+        internal static string ClientEchoNotPrinted {
+            get {
+                return ResourceManager.GetString("ClientEchoNotPrinted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client exited with code {0}, not 0..
+        /// </summary>
+        internal static string ClientExitCode {
+            get {
+                return ResourceManager.GetString("ClientExitCode", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client exited with code {0} without connecting to {1}..
+        /// </summary>
+        internal static string ClientExitedWithoutConnecting {
+            get {
+                return ResourceManager.GetString("ClientExitedWithoutConnecting", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client exited with code 0, as if all went well..
+        /// </summary>
+        internal static string ClientExitZero {
+            get {
+                return ResourceManager.GetString("ClientExitZero", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client printed nothing..
+        /// </summary>
+        internal static string ClientPrintedNothing {
+            get {
+                return ResourceManager.GetString("ClientPrintedNothing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client sent nothing, so there was no echo to print..
+        /// </summary>
+        internal static string ClientSentNothing {
+            get {
+                return ResourceManager.GetString("ClientSentNothing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Its error output:.
+        /// </summary>
+        internal static string ClientStderr {
+            get {
+                return ResourceManager.GetString("ClientStderr", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Its standard output:.
+        /// </summary>
+        internal static string ClientStdout {
+            get {
+                return ResourceManager.GetString("ClientStdout", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client was still running {0} after {1}, and was stopped..
+        /// </summary>
+        internal static string ClientStillRunning {
+            get {
+                return ResourceManager.GetString("ClientStillRunning", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client did not send the expected message (the grader was told to expect {0} with --message)..
+        /// </summary>
+        internal static string ClientWrongMessage {
+            get {
+                return ResourceManager.GetString("ClientWrongMessage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Three clients were connected at once, client 1 idle. A server that serves one client at a time never reads from the others..
+        /// </summary>
+        internal static string ConcurrentContext {
+            get {
+                return ResourceManager.GetString("ConcurrentContext", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to Failed..
         /// </summary>
         internal static string ConsoleFailed {
@@ -247,11 +688,607 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to expected ({0}).
+        /// </summary>
+        internal static string DiffExpected {
+            get {
+                return ResourceManager.GetString("DiffExpected", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to first difference at byte {0}: {1} more than expected arrived.
+        /// </summary>
+        internal static string DiffExtra {
+            get {
+                return ResourceManager.GetString("DiffExtra", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to … ({0} more).
+        /// </summary>
+        internal static string DiffMore {
+            get {
+                return ResourceManager.GetString("DiffMore", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to received ({0}).
+        /// </summary>
+        internal static string DiffReceived {
+            get {
+                return ResourceManager.GetString("DiffReceived", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to first difference at byte {0}: the received data ends here, {1} short.
+        /// </summary>
+        internal static string DiffReceivedEnds {
+            get {
+                return ResourceManager.GetString("DiffReceivedEnds", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to first difference at byte {0}: expected 0x{1:X2}, received 0x{2:X2}.
+        /// </summary>
+        internal static string DiffValue {
+            get {
+                return ResourceManager.GetString("DiffValue", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} came back, but not the same ones.
+        /// </summary>
+        internal static string EchoCameBackDifferent {
+            get {
+                return ResourceManager.GetString("EchoCameBackDifferent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} came back, then {1}.
+        /// </summary>
+        internal static string EchoCameBackThenEnd {
+            get {
+                return ResourceManager.GetString("EchoCameBackThenEnd", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to after answering OK.
+        /// </summary>
+        internal static string EchoedAfterOk {
+            get {
+                return ResourceManager.GetString("EchoedAfterOk", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to after answering &quot;O&quot;, then &quot;K\n&quot; {0} later.
+        /// </summary>
+        internal static string EchoedAfterOkInPieces {
+            get {
+                return ResourceManager.GetString("EchoedAfterOkInPieces", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to at once.
+        /// </summary>
+        internal static string EchoedAtOnce {
+            get {
+                return ResourceManager.GetString("EchoedAtOnce", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to in {0} small pieces, {1} apart.
+        /// </summary>
+        internal static string EchoedInPieces {
+            get {
+                return ResourceManager.GetString("EchoedInPieces", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} sent {1} and expected them back unchanged: {2}..
+        /// </summary>
+        internal static string EchoExpectedBack {
+            get {
+                return ResourceManager.GetString("EchoExpectedBack", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} received {1} {2} that it never sent: {3}..
+        /// </summary>
+        internal static string EchoUnexpectedBytes {
+            get {
+                return ResourceManager.GetString("EchoUnexpectedBytes", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the server broke the connection ({0}).
+        /// </summary>
+        internal static string EndBroken {
+            get {
+                return ResourceManager.GetString("EndBroken", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the server closed the connection.
+        /// </summary>
+        internal static string EndClosed {
+            get {
+                return ResourceManager.GetString("EndClosed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to everything expected arrived.
+        /// </summary>
+        internal static string EndComplete {
+            get {
+                return ResourceManager.GetString("EndComplete", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the server kept sending, past {0}.
+        /// </summary>
+        internal static string EndLimitReached {
+            get {
+                return ResourceManager.GetString("EndLimitReached", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the server reset the connection.
+        /// </summary>
+        internal static string EndReset {
+            get {
+                return ResourceManager.GetString("EndReset", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to nothing more arrived within {0}.
+        /// </summary>
+        internal static string EndTimedOut {
+            get {
+                return ResourceManager.GetString("EndTimedOut", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to --password is needed to grade a running server. (With --start, the grader makes one up and gives it to the server.).
+        /// </summary>
+        internal static string ErrorPasswordNeeded {
+            get {
+                return ResourceManager.GetString("ErrorPasswordNeeded", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} (exit code {1}).
+        /// </summary>
+        internal static string ExitAfterCheck {
+            get {
+                return ResourceManager.GetString("ExitAfterCheck", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to After the client shut down its sending side, it received {0} it never sent: {1}..
+        /// </summary>
+        internal static string ExtraAfterShutdown {
+            get {
+                return ResourceManager.GetString("ExtraAfterShutdown", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to Grading interrupted..
         /// </summary>
         internal static string GradingInterrupted {
             get {
                 return ResourceManager.GetString("GradingInterrupted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client sent {0} and shut down its sending side. The echo came back, but the server did not close the connection within {1}..
+        /// </summary>
+        internal static string HalfCloseNotClosed {
+            get {
+                return ResourceManager.GetString("HalfCloseNotClosed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client sent {0} and shut down its sending side; {1}, without closing..
+        /// </summary>
+        internal static string HalfCloseOther {
+            get {
+                return ResourceManager.GetString("HalfCloseOther", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The client sent its message and shut down its sending side. The server reset the connection instead of closing it normally..
+        /// </summary>
+        internal static string HalfCloseReset {
+            get {
+                return ResourceManager.GetString("HalfCloseReset", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Grade a client that logs in with a password (docs/protocol.md, exercise 02): the grader plays the server.
+        ///The client gets its password as SOCKET_PASSWORD and {password}..
+        /// </summary>
+        internal static string HelpAuthClient {
+            get {
+                return ResourceManager.GetString("HelpAuthClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Grade a server that checks a password before it echoes (docs/protocol.md, exercise 02).
+        ///A started server gets its password as SOCKET_PASSWORD and {password}..
+        /// </summary>
+        internal static string HelpAuthServer {
+            get {
+                return ResourceManager.GetString("HelpAuthServer", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Grade a server or a client of an exercise over a real TCP connection.
+        /// </summary>
+        internal static string HelpCheck {
+            get {
+                return ResourceManager.GetString("HelpCheck", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The shell command that runs the client. {host} and {port} in it are replaced with where the grader listens, and SOCKET_HOST/SOCKET_PORT are set.
+        /// </summary>
+        internal static string HelpClient {
+            get {
+                return ResourceManager.GetString("HelpClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The password to give the client; the grader makes one up if none is given.
+        /// </summary>
+        internal static string HelpClientPassword {
+            get {
+                return ResourceManager.GetString("HelpClientPassword", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Grade an echo client (docs/protocol.md, exercise 01): the grader plays the server and runs the client against it..
+        /// </summary>
+        internal static string HelpEchoClient {
+            get {
+                return ResourceManager.GetString("HelpEchoClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Grade an echo server (docs/protocol.md, exercise 01), running or started with --start..
+        /// </summary>
+        internal static string HelpEchoServer {
+            get {
+                return ResourceManager.GetString("HelpEchoServer", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Example:.
+        /// </summary>
+        internal static string HelpExample {
+            get {
+                return ResourceManager.GetString("HelpExample", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Examples:.
+        /// </summary>
+        internal static string HelpExamples {
+            get {
+                return ResourceManager.GetString("HelpExamples", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to A folder with one sub-folder per student, each holding the kit&apos;s layout (exercises/01-echo, exercises/02-auth).
+        /// </summary>
+        internal static string HelpFolder {
+            get {
+                return ResourceManager.GetString("HelpFolder", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Grade a folder of student submissions: build each program, grade it, and write a table with a row per student..
+        /// </summary>
+        internal static string HelpGradeAll {
+            get {
+                return ResourceManager.GetString("HelpGradeAll", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Also write the results as Gradescope&apos;s results.json to this file.
+        /// </summary>
+        internal static string HelpGradescope {
+            get {
+                return ResourceManager.GetString("HelpGradescope", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Also write the results as JSON to this file, for scripts and CI.
+        /// </summary>
+        internal static string HelpJson {
+            get {
+                return ResourceManager.GetString("HelpJson", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Also write the results as JUnit XML to this file, for CI systems&apos; test views.
+        /// </summary>
+        internal static string HelpJUnit {
+            get {
+                return ResourceManager.GetString("HelpJUnit", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The report&apos;s language: hr or en (default: the system&apos;s language, else en).
+        /// </summary>
+        internal static string HelpLang {
+            get {
+                return ResourceManager.GetString("HelpLang", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The port the grader listens on while playing the server; 0 picks a free one. Use 65432 for a client that always connects there.
+        /// </summary>
+        internal static string HelpListenPort {
+            get {
+                return ResourceManager.GetString("HelpListenPort", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Seconds the server gives a client to log in; a started server is given it as SOCKET_LOGIN_TIMEOUT and {login-timeout}.
+        /// </summary>
+        internal static string HelpLoginTimeout {
+            get {
+                return ResourceManager.GetString("HelpLoginTimeout", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The message the client is expected to send.
+        /// </summary>
+        internal static string HelpMessage {
+            get {
+                return ResourceManager.GetString("HelpMessage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Where to write grades.csv and grades.json.
+        /// </summary>
+        internal static string HelpOut {
+            get {
+                return ResourceManager.GetString("HelpOut", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to A JSON file of check ids and points that replaces the default points of those checks.
+        /// </summary>
+        internal static string HelpPoints {
+            get {
+                return ResourceManager.GetString("HelpPoints", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Grader for the socket exercises: checks a server or client on the wire against docs/protocol.md..
+        /// </summary>
+        internal static string HelpRoot {
+            get {
+                return ResourceManager.GetString("HelpRoot", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Make the payloads from this seed, to replay an earlier run (each report prints its seed).
+        /// </summary>
+        internal static string HelpSeed {
+            get {
+                return ResourceManager.GetString("HelpSeed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The password the server expects; with --start the grader makes one up if none is given.
+        /// </summary>
+        internal static string HelpServerPassword {
+            get {
+                return ResourceManager.GetString("HelpServerPassword", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The student&apos;s file that GitHub annotations point at (default: guessed from {0}).
+        /// </summary>
+        internal static string HelpSource {
+            get {
+                return ResourceManager.GetString("HelpSource", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Start the server with this shell command, wait until it listens, grade it, then stop it. {host} and {port} in the command are replaced, and SOCKET_HOST/SOCKET_PORT are set.
+        /// </summary>
+        internal static string HelpStart {
+            get {
+                return ResourceManager.GetString("HelpStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Seconds the started server may take to listen (dotnet run builds first).
+        /// </summary>
+        internal static string HelpStartTimeout {
+            get {
+                return ResourceManager.GetString("HelpStartTimeout", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Show every check&apos;s transcript: what the grader sent and received, with timings.
+        /// </summary>
+        internal static string HelpVerbose {
+            get {
+                return ResourceManager.GetString("HelpVerbose", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to client {0}.
+        /// </summary>
+        internal static string LabelClient {
+            get {
+                return ResourceManager.GetString("LabelClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to client 2, after client 1 left,.
+        /// </summary>
+        internal static string LabelClientAfterFirstLeft {
+            get {
+                return ResourceManager.GetString("LabelClientAfterFirstLeft", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to client 3, after two resets,.
+        /// </summary>
+        internal static string LabelClientAfterResets {
+            get {
+                return ResourceManager.GetString("LabelClientAfterResets", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to client 4, a moment later,.
+        /// </summary>
+        internal static string LabelClientMomentLater {
+            get {
+                return ResourceManager.GetString("LabelClientMomentLater", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to client 2, while client 1 sits silent,.
+        /// </summary>
+        internal static string LabelClientWhileFirstSilent {
+            get {
+                return ResourceManager.GetString("LabelClientWhileFirstSilent", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to a client that sends half a line.
+        /// </summary>
+        internal static string LabelHalfLineClient {
+            get {
+                return ResourceManager.GetString("LabelHalfLineClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the next client.
+        /// </summary>
+        internal static string LabelNextClient {
+            get {
+                return ResourceManager.GetString("LabelNextClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to a client that resets mid-login.
+        /// </summary>
+        internal static string LabelResettingClient {
+            get {
+                return ResourceManager.GetString("LabelResettingClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to a client that sends nothing.
+        /// </summary>
+        internal static string LabelSilentClient {
+            get {
+                return ResourceManager.GetString("LabelSilentClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the client.
+        /// </summary>
+        internal static string LabelTheClient {
+            get {
+                return ResourceManager.GetString("LabelTheClient", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Its last output:.
+        /// </summary>
+        internal static string LastOutput {
+            get {
+                return ResourceManager.GetString("LastOutput", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The grader cannot listen on {0}: {1}.
+        /// </summary>
+        internal static string ListenFailed {
+            get {
+                return ResourceManager.GetString("ListenFailed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The grader cannot listen on {0}: the port is in use. Stop the program using it (a server of yours?), or choose another --listen-port..
+        /// </summary>
+        internal static string ListenPortInUse {
+            get {
+                return ResourceManager.GetString("ListenPortInUse", resourceCulture);
             }
         }
         
@@ -283,11 +1320,56 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to The server exited with code {0} by the end of grading. Its last output:.
+        /// </summary>
+        internal static string NoteExitedByEnd {
+            get {
+                return ResourceManager.GetString("NoteExitedByEnd", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The server exited during grading, and the grader started it again, after: {0}. A server should keep running and serve client after client..
+        /// </summary>
+        internal static string NoteRestarted {
+            get {
+                return ResourceManager.GetString("NoteRestarted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Starting the server again failed: {0}.
+        /// </summary>
+        internal static string NoteRestartFailed {
+            get {
+                return ResourceManager.GetString("NoteRestartFailed", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to [… more output cut …].
+        /// </summary>
+        internal static string OutputCut {
+            get {
+                return ResourceManager.GetString("OutputCut", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to the grader.
         /// </summary>
         internal static string PartyGrader {
             get {
                 return ResourceManager.GetString("PartyGrader", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to &lt;password&gt;.
+        /// </summary>
+        internal static string PasswordPlaceholder {
+            get {
+                return ResourceManager.GetString("PasswordPlaceholder", resourceCulture);
             }
         }
         
@@ -319,6 +1401,51 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to Port {0} is already in use before the server was started: another program (an earlier server?) listens there. Stop it, or grade on another port with --port..
+        /// </summary>
+        internal static string PortInUseBeforeStart {
+            get {
+                return ResourceManager.GetString("PortInUseBeforeStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Connections on port {0} from an earlier run are still closing (TIME_WAIT). If the server said the address is in use: set SO_REUSEADDR before bind (Python: s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)), wait a minute, or grade on another --port..
+        /// </summary>
+        internal static string PortTimeWait {
+            get {
+                return ResourceManager.GetString("PortTimeWait", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to It printed nothing..
+        /// </summary>
+        internal static string PrintedNothing {
+            get {
+                return ResourceManager.GetString("PrintedNothing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Could not start {0}: {1}.
+        /// </summary>
+        internal static string ProcessCouldNotStart {
+            get {
+                return ResourceManager.GetString("ProcessCouldNotStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to nothing.
+        /// </summary>
+        internal static string ReceivedNothing {
+            get {
+                return ResourceManager.GetString("ReceivedNothing", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to Could not write the report to {0}: {1}.
         /// </summary>
         internal static string ReportUnwritable {
@@ -328,11 +1455,83 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to grading ran out of time while the server was starting again..
+        /// </summary>
+        internal static string RestartOutOfTime {
+            get {
+                return ResourceManager.GetString("RestartOutOfTime", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The server did not listen on port {0} within {1}. Does it use the port it is given (--port {0}, SOCKET_PORT, or {{port}} in the command)?.
+        /// </summary>
+        internal static string ServerDidNotListen {
+            get {
+                return ResourceManager.GetString("ServerDidNotListen", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The server exited with code {0} before it listened on port {1}..
+        /// </summary>
+        internal static string ServerExitedBeforeListening {
+            get {
+                return ResourceManager.GetString("ServerExitedBeforeListening", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Could not connect to {0}: {1}..
+        /// </summary>
+        internal static string ServerUnreachable {
+            get {
+                return ResourceManager.GetString("ServerUnreachable", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Not run: {0}.
+        /// </summary>
+        internal static string SkippedNotApplicable {
+            get {
+                return ResourceManager.GetString("SkippedNotApplicable", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Not run: the server had exited and could not be started again (see the notes)..
+        /// </summary>
+        internal static string SkippedNotRestarted {
+            get {
+                return ResourceManager.GetString("SkippedNotRestarted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to Not run: the server did not start..
         /// </summary>
         internal static string SkippedNotStarted {
             get {
                 return ResourceManager.GetString("SkippedNotStarted", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Not run: grading stops after {0}, and the earlier checks used that time up..
+        /// </summary>
+        internal static string SkippedOutOfTime {
+            get {
+                return ResourceManager.GetString("SkippedOutOfTime", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Not run: the program under test could not be reached (see {0})..
+        /// </summary>
+        internal static string SkippedUnreachable {
+            get {
+                return ResourceManager.GetString("SkippedUnreachable", resourceCulture);
             }
         }
         
@@ -360,6 +1559,15 @@ namespace SocketExercises.Grader.Texts {
         internal static string StatusSkip {
             get {
                 return ResourceManager.GetString("StatusSkip", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} (stopped listening).
+        /// </summary>
+        internal static string StoppedListeningAfterCheck {
+            get {
+                return ResourceManager.GetString("StoppedListeningAfterCheck", resourceCulture);
             }
         }
         
@@ -513,6 +1721,105 @@ namespace SocketExercises.Grader.Texts {
         internal static string TranscriptSilence {
             get {
                 return ResourceManager.GetString("TranscriptSilence", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The server accepted connections earlier in this grading, so it has stopped or crashed since..
+        /// </summary>
+        internal static string UnreachableAfterPass {
+            get {
+                return ResourceManager.GetString("UnreachableAfterPass", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to Is the server running, and listening on this host and port?.
+        /// </summary>
+        internal static string UnreachableHint {
+            get {
+                return ResourceManager.GetString("UnreachableHint", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to no answer within {0}.
+        /// </summary>
+        internal static string UnreachableNoAnswerWithin {
+            get {
+                return ResourceManager.GetString("UnreachableNoAnswerWithin", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to connection refused (nothing is listening on that port).
+        /// </summary>
+        internal static string UnreachableRefused {
+            get {
+                return ResourceManager.GetString("UnreachableRefused", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to the connection was reset as it was made (is the server shutting down?).
+        /// </summary>
+        internal static string UnreachableReset {
+            get {
+                return ResourceManager.GetString("UnreachableReset", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to no answer (the connection attempt timed out).
+        /// </summary>
+        internal static string UnreachableTimedOut {
+            get {
+                return ResourceManager.GetString("UnreachableTimedOut", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to after the echo.
+        /// </summary>
+        internal static string WhenAfterEcho {
+            get {
+                return ResourceManager.GetString("WhenAfterEcho", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to after its echo.
+        /// </summary>
+        internal static string WhenAfterItsEcho {
+            get {
+                return ResourceManager.GetString("WhenAfterItsEcho", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to before sending anything.
+        /// </summary>
+        internal static string WhenBeforeSending {
+            get {
+                return ResourceManager.GetString("WhenBeforeSending", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} could not send: {1}..
+        /// </summary>
+        internal static string WireSendBroken {
+            get {
+                return ResourceManager.GetString("WireSendBroken", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to {0} could not send for {1} with {2} still to go: the server stopped reading..
+        /// </summary>
+        internal static string WireSendStalled {
+            get {
+                return ResourceManager.GetString("WireSendStalled", resourceCulture);
             }
         }
     }

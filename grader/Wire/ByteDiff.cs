@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Wire;
 
 /// <summary>
@@ -25,8 +27,8 @@ public static class ByteDiff
             return "";
         }
         int start = Math.Max(0, offset - Before);
-        string expectedLine = $"expected ({expected.Length} bytes): ";
-        string actualLine = $"received ({actual.Length} bytes): ";
+        string expectedLine = string.Format(Strings.DiffExpected, Counted.Bytes(expected.Length)) + ": ";
+        string actualLine = string.Format(Strings.DiffReceived, Counted.Bytes(actual.Length)) + ": ";
         int width = Math.Max(expectedLine.Length, actualLine.Length);
         string lead = start > 0 ? "…" : "";
 
@@ -47,19 +49,19 @@ public static class ByteDiff
     {
         if (offset >= actual.Length)
         {
-            return $"first difference at byte {offset}: the received data ends here, {expected.Length - offset} bytes short";
+            return string.Format(Strings.DiffReceivedEnds, offset, Counted.Bytes(expected.Length - offset));
         }
         if (offset >= expected.Length)
         {
-            return $"first difference at byte {offset}: {actual.Length - offset} extra bytes were received";
+            return string.Format(Strings.DiffExtra, offset, Counted.Bytes(actual.Length - offset));
         }
-        return $"first difference at byte {offset}: expected 0x{expected[offset]:X2}, received 0x{actual[offset]:X2}";
+        return string.Format(Strings.DiffValue, offset, expected[offset], actual[offset]);
     }
 
     private static string Window(ReadOnlySpan<byte> data, int start, bool asText)
     {
         var shown = Slice(data, start, Shown);
-        string more = data.Length > start + Shown ? $" … ({data.Length - start - Shown} more bytes)" : "";
+        string more = data.Length > start + Shown ? " " + string.Format(Strings.DiffMore, Counted.Bytes(data.Length - start - Shown)) : "";
         return ByteText.Quote(shown, asText) + more;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Wire;
 
@@ -28,7 +29,7 @@ public static class ByteText
         }
         int half = maxBytes / 2;
         bool asText = IsText(data);
-        return $"\"{Escape(data[..half], asText)}\" … ({data.Length - 2 * half} bytes) … \"{Escape(data[^half..], asText)}\"";
+        return $"\"{Escape(data[..half], asText)}\" … ({Counted.Bytes(data.Length - 2 * half)}) … \"{Escape(data[^half..], asText)}\"";
     }
 
     /// <summary>Escapes <paramref name="data"/> without quotes.</summary>

@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Wire;
 
@@ -27,11 +28,11 @@ public sealed record Received(byte[] Data, ReceiveEnd End, TimeSpan Wait)
     /// <summary>How the end reads in a sentence: "the server closed the connection".</summary>
     public string DescribeEnd() => End switch
     {
-        ReceiveEnd.Complete => "everything expected arrived",
-        ReceiveEnd.Closed => "the server closed the connection",
-        ReceiveEnd.Reset => "the server reset the connection",
-        ReceiveEnd.TimedOut => $"nothing more arrived within {Durations.Format(Wait)}",
-        ReceiveEnd.LimitReached => $"the server kept sending, past {Data.Length} bytes",
+        ReceiveEnd.Complete => Strings.EndComplete,
+        ReceiveEnd.Closed => Strings.EndClosed,
+        ReceiveEnd.Reset => Strings.EndReset,
+        ReceiveEnd.TimedOut => string.Format(Strings.EndTimedOut, Durations.Format(Wait)),
+        ReceiveEnd.LimitReached => string.Format(Strings.EndLimitReached, Counted.Bytes(Data.Length)),
         _ => End.ToString(),
     };
 }

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Wire;
@@ -48,12 +49,12 @@ public sealed class WireConnection : IAsyncDisposable
         catch (SocketException e)
         {
             Record(WireEventKind.PeerReset);
-            throw new WireException($"{Label} could not send: the server {DescribeBreak(e)}.");
+            throw new WireException(string.Format(Strings.WireSendBroken, Sentences.Capitalized(Label), DescribeBreak(e)));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new WireException(
-                $"{Label} could not send for {Durations.Format(_limits.SendTimeout)} with {data.Length} bytes still to go: the server stopped reading.");
+                string.Format(Strings.WireSendStalled, Sentences.Capitalized(Label), Durations.Format(_limits.SendTimeout), Counted.Bytes(data.Length)));
         }
     }
 
@@ -187,9 +188,9 @@ public sealed class WireConnection : IAsyncDisposable
 
     private static string DescribeBreak(SocketException e) => e.SocketErrorCode switch
     {
-        SocketError.ConnectionReset => "reset the connection",
-        SocketError.Shutdown or SocketError.ConnectionAborted => "closed the connection",
-        _ => $"broke the connection ({e.SocketErrorCode})",
+        SocketError.ConnectionReset => Strings.EndReset,
+        SocketError.Shutdown or SocketError.ConnectionAborted => Strings.EndClosed,
+        _ => string.Format(Strings.EndBroken, e.SocketErrorCode),
     };
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Wire;
@@ -29,7 +30,7 @@ public sealed class WireConnector(ISocketFactory sockets, WireLimits limits, Tim
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             socket.Dispose();
-            throw new ServerUnreachableException(endpoint, $"no answer within {Durations.Format(limits.ConnectTimeout)}");
+            throw new ServerUnreachableException(endpoint, string.Format(Strings.UnreachableNoAnswerWithin, Durations.Format(limits.ConnectTimeout)));
         }
         catch
         {

@@ -37,7 +37,7 @@ public sealed class ByteDiffTests
         var description = ByteDiff.Describe("Hello"u8, "Hello\n"u8);
 
         Assert.Contains("\"Hello\\n\"", description);
-        Assert.Contains("first difference at byte 5: 1 extra bytes were received", description);
+        Assert.Contains("first difference at byte 5: 1 byte more than expected arrived", description);
     }
 
     [Fact]

@@ -53,6 +53,42 @@ public sealed class TextsAndPointsTests
     }
 
     [Fact]
+    public void Every_croatian_message_fills_in_the_same_values_as_the_english()
+    {
+        var english = Entries(Strings.ResourceManager, CultureInfo.InvariantCulture);
+        var croatian = Entries(Strings.ResourceManager, CultureInfo.GetCultureInfo(Language.Croatian), tryParents: false);
+
+        // A translation that drops or invents a {0} would lose a value, or throw when the grader formats it.
+        foreach (var (key, text) in english)
+        {
+            Assert.True(croatian.TryGetValue(key, out var translated), key);
+            Assert.Equal(Placeholders(text), Placeholders(translated));
+        }
+    }
+
+    [Theory]
+    [InlineData(Language.English, 1, "1 byte")]
+    [InlineData(Language.English, 2, "2 bytes")]
+    [InlineData(Language.English, 21, "21 bytes")]
+    [InlineData(Language.Croatian, 1, "1 bajt")]
+    [InlineData(Language.Croatian, 3, "3 bajta")]
+    [InlineData(Language.Croatian, 5, "5 bajtova")]
+    [InlineData(Language.Croatian, 11, "11 bajtova")]
+    [InlineData(Language.Croatian, 13, "13 bajtova")]
+    [InlineData(Language.Croatian, 21, "21 bajt")]
+    [InlineData(Language.Croatian, 1024, "1024 bajta")]
+    public void Counts_bytes_with_the_form_the_language_uses(string language, long count, string expected) =>
+        Assert.Equal(expected, GradedReports.InLanguage(language, () => Counted.Bytes(count)));
+
+    [Theory]
+    [InlineData(new[] { "check", "echo-server", "--lang", "hr", "--help" }, "hr")]
+    [InlineData(new[] { "check", "echo-server", "--lang=en" }, "en")]
+    [InlineData(new[] { "check", "echo-server", "--lang", "de" }, null)]
+    [InlineData(new[] { "check", "echo-server", "--lang" }, null)]
+    public void Reads_the_language_before_the_command_line_is_parsed(string[] args, string? expected) =>
+        Assert.Equal(expected, Language.Requested(args));
+
+    [Fact]
     public void A_teachers_points_file_overrides_the_defaults_and_names_only_real_checks()
     {
         string file = Path.GetTempFileName();
@@ -76,6 +112,12 @@ public sealed class TextsAndPointsTests
         using var provider = GraderServices.Build(new GradingOptions());
         return [.. Exercises.SelectMany(e => provider.GetKeyedServices<ICheck>(e))];
     }
+
+    private static Dictionary<string, string> Entries(ResourceManager resources, CultureInfo culture, bool tryParents = true) =>
+        resources.GetResourceSet(culture, createIfNotExists: true, tryParents)!.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+
+    private static List<string> Placeholders(string text) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+(:[^}]*)?\}").Select(m => m.Value).Distinct().Order()];
 
     private static HashSet<string> Keys(ResourceManager resources, CultureInfo culture, bool tryParents = true) =>
         [.. resources.GetResourceSet(culture, createIfNotExists: true, tryParents)!.Cast<DictionaryEntry>().Select(e => (string)e.Key)];

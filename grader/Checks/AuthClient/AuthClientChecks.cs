@@ -1,5 +1,6 @@
 using System.Text;
 using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.AuthClient;
@@ -40,11 +41,11 @@ public sealed class SendsAuthLine : AuthClientCheck
         if (!line.SequenceEqual(expected))
         {
             throw new CheckFailedException(
-                $"The first line should be {ByteText.Quote(expected)} (the password given in SOCKET_PASSWORD).\n" + ByteDiff.Describe(expected, line));
+                string.Format(Strings.AuthClientWrongLine, ByteText.Quote(expected)) + "\n" + ByteDiff.Describe(expected, line));
         }
         if (!exchange.LineEnded)
         {
-            throw new CheckFailedException($"The client sent {ByteText.Quote(expected)} but no \\n after it, so the line never ended.");
+            throw new CheckFailedException(string.Format(Strings.AuthClientNoNewline, ByteText.Quote(expected)));
         }
     }
 }
@@ -59,7 +60,7 @@ public sealed class WaitsForAnswer : AuthClientCheck
         if (exchange.Early.Length > 0)
         {
             throw new CheckFailedException(
-                $"Before the server answered, the client already sent {ByteText.Quote(exchange.Early, 96)} after its AUTH line.");
+                string.Format(Strings.AuthClientEarly, ByteText.Quote(exchange.Early, 96)));
         }
     }
 }
@@ -71,8 +72,8 @@ public sealed class EchoesAfterLogin : AuthClientCheck
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
     {
-        ExpectPrintedEcho(session, exchange.Request, "after answering OK");
-        ExpectExit(session, target.Server.Limits.ExitTimeout, "its echo was sent", success: true);
+        ExpectPrintedEcho(session, exchange.Request, Strings.EchoedAfterOk);
+        ExpectExit(session, target.Server.Limits.ExitTimeout, Strings.AfterEchoSent, success: true);
     }
 }
 
@@ -84,7 +85,7 @@ public sealed class ReadsOkInPieces : AuthClientCheck
     protected override LoginAnswer Answer => LoginAnswer.OkInPieces;
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange) =>
-        ExpectPrintedEcho(session, exchange.Request, "after answering \"O\", then \"K\\n\" 50 ms later");
+        ExpectPrintedEcho(session, exchange.Request, string.Format(Strings.EchoedAfterOkInPieces, Reports.Durations.Format(EchoPlay.PiecePause)));
 }
 
 /// <summary>§17: on ERR the client prints the server's reason and exits with a code other than 0.</summary>
@@ -99,8 +100,8 @@ public sealed class ReportsRefusal : AuthClientCheck
         if (!(session.Output + session.Errors).Contains(AuthClientUnderTest.RefusalReason, StringComparison.Ordinal))
         {
             throw new CheckFailedException(
-                $"The grader answered \"ERR {AuthClientUnderTest.RefusalReason}\\n\", but the client did not print the reason.\n{session.ShowOutput()}");
+                string.Format(Strings.AuthClientNoReason, AuthClientUnderTest.RefusalReason) + "\n" + session.ShowOutput());
         }
-        ExpectExit(session, target.Server.Limits.ExitTimeout, "it was refused", success: false);
+        ExpectExit(session, target.Server.Limits.ExitTimeout, Strings.AfterRefused, success: false);
     }
 }

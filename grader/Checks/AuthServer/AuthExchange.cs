@@ -1,5 +1,6 @@
 using System.Text;
 using SocketExercises.Grader.Checks.EchoServer;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.AuthServer;
@@ -13,7 +14,7 @@ internal sealed class AuthExchange(WireLimits limits)
     public async Task LogInAsync(WireConnection connection, AuthServerTarget target, CancellationToken cancellationToken)
     {
         await connection.SendAsync(target.RightLogin, cancellationToken);
-        await ExpectOkAsync(connection, "the right password", cancellationToken);
+        await ExpectOkAsync(connection, Strings.AuthWhatRightPassword, cancellationToken);
     }
 
     /// <summary>Logs in on <paramref name="client"/> and expects <paramref name="message"/> echoed: a client served in full.</summary>
@@ -35,10 +36,10 @@ internal sealed class AuthExchange(WireLimits limits)
         {
             var rest = await connection.ReceiveUntilEndAsync(limits.QuietPeriod, 1024, cancellationToken);
             throw new CheckFailedException(
-                $"{EchoExchange.Capitalized(connection.Label)} sent {what} and was refused: {ByteText.Quote([.. answer.Data, .. rest.Data], 96)}.");
+                string.Format(Strings.AuthOkRefused, Sentences.Capitalized(connection.Label), what, ByteText.Quote([.. answer.Data, .. rest.Data], 96)));
         }
         throw new CheckFailedException(
-            $"{EchoExchange.Capitalized(connection.Label)} sent {what} and expected the answer \"OK\\n\" first; {(answer.End == ReceiveEnd.Complete ? "other bytes came" : $"then {answer.DescribeEnd()}")}.\n"
+            string.Format(Strings.AuthOkExpected, Sentences.Capitalized(connection.Label), what, answer.End == ReceiveEnd.Complete ? Strings.AuthOkOtherBytes : string.Format(Strings.AuthOkThen, answer.DescribeEnd())) + "\n"
             + ByteDiff.Describe(Ok, answer.Data));
     }
 
@@ -51,7 +52,7 @@ internal sealed class AuthExchange(WireLimits limits)
         var first = await connection.ReceiveSomeAsync(wait ?? limits.ReplyTimeout, 2048, cancellationToken);
         if (first.Data.AsSpan().StartsWith("OK"u8))
         {
-            throw new CheckFailedException($"The server accepted {what}: it answered {ByteText.Quote(first.Data, 96)}. Anyone could log in like this.");
+            throw new CheckFailedException(string.Format(Strings.AuthAccepted, what, ByteText.Quote(first.Data, 96)));
         }
         var answer = first;
         if (first.End == ReceiveEnd.Complete) // the first read ended nothing: the rest of the line, and the close, may follow
@@ -64,21 +65,21 @@ internal sealed class AuthExchange(WireLimits limits)
         bool oneErrLine = data.StartsWith("ERR "u8) && newline > "ERR ".Length && newline == data.Length - 1;
         if (!oneErrLine)
         {
-            string received = answer.Data.Length == 0 ? "nothing" : ByteText.Quote(answer.Data, 96);
+            string received = answer.Data.Length == 0 ? Strings.ReceivedNothing : ByteText.Quote(answer.Data, 96);
             throw new CheckFailedException(
-                $"After {what}, the server should answer one line \"ERR <reason>\\n\" and close the connection. It sent {received}, then {answer.DescribeEnd()}.");
+                string.Format(Strings.AuthRefusalMalformed, what, received, answer.DescribeEnd()));
         }
         if (answer.End is not (ReceiveEnd.Closed or ReceiveEnd.Reset))
         {
             throw new CheckFailedException(
-                $"After {what}, the server answered {ByteText.Quote(answer.Data)} but then {answer.DescribeEnd()}: it must close the connection.");
+                string.Format(Strings.AuthRefusalNotClosed, what, ByteText.Quote(answer.Data), answer.DescribeEnd()));
         }
     }
 
     /// <summary>Sends <paramref name="line"/> on a new connection and expects it refused.</summary>
     public async Task ExpectRefusedAsync(AuthServerTarget target, byte[] line, string what, CancellationToken cancellationToken)
     {
-        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         await client.SendAsync(line, cancellationToken);
         await ExpectRefusalAsync(client, what, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using SocketExercises.Grader.Checks.EchoServer;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.AuthServer;
@@ -11,7 +12,7 @@ public sealed class AuthAcceptsConnection : AuthServerCheck
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
-        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, cancellationToken);
     }
 }
 
@@ -22,7 +23,7 @@ internal sealed class AcceptsRightPassword(AuthExchange auth) : AuthServerCheck
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
-        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         await auth.LogInAndEchoAsync(client, target, "Hello after logging in, čćžšđ", cancellationToken);
     }
 }
@@ -36,7 +37,7 @@ internal sealed class RejectsWrongPassword(AuthExchange auth, Payloads payloads)
     {
         string wrong = Encoding.ASCII.GetString(payloads.Text(payloads.For(Info.Id), 12)).Replace(' ', 'x');
         var line = AuthServerTarget.Line("AUTH " + wrong);
-        return auth.ExpectRefusedAsync(target, line, $"a wrong password {AuthExchange.Show(line)}", cancellationToken);
+        return auth.ExpectRefusedAsync(target, line, string.Format(Strings.AuthWhatWrongPassword, AuthExchange.Show(line)), cancellationToken);
     }
 }
 
@@ -82,10 +83,10 @@ internal sealed class KeepsDataAfterLogin(AuthExchange auth) : AuthServerCheck
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
         var data = "sent together with the login"u8.ToArray();
-        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         byte[] together = [.. target.RightLogin, .. data];
         await client.SendAsync(together, cancellationToken);
-        await auth.ExpectOkAsync(client, "the right login and more data in one write", cancellationToken);
+        await auth.ExpectOkAsync(client, Strings.AuthWhatLoginAndData, cancellationToken);
         await EchoExchange.ExpectEchoAsync(client, data, cancellationToken);
     }
 }
@@ -93,18 +94,20 @@ internal sealed class KeepsDataAfterLogin(AuthExchange auth) : AuthServerCheck
 /// <summary>§11: an AUTH line that arrives in pieces is put together before it is judged.</summary>
 internal sealed class AcceptsLoginInPieces(AuthExchange auth, TimeProvider time) : AuthServerCheck
 {
+    private static readonly TimeSpan PiecePause = TimeSpan.FromMilliseconds(50);
+
     public override CheckInfo Info { get; } = new("auth.login-in-pieces", "§11");
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
-        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         var login = target.RightLogin;
         foreach (var piece in login.Chunk(Math.Max(1, login.Length / 3)))
         {
             await client.SendAsync(piece, cancellationToken);
-            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken); // each piece its own segment
+            await Task.Delay(PiecePause, time, cancellationToken); // each piece its own segment
         }
-        await auth.ExpectOkAsync(client, "the right login in pieces, 50 ms apart", cancellationToken);
+        await auth.ExpectOkAsync(client, string.Format(Strings.AuthWhatLoginInPieces, Reports.Durations.Format(PiecePause)), cancellationToken);
         await EchoExchange.EchoAsync(client, "logged in piece by piece", cancellationToken);
     }
 }
@@ -119,11 +122,11 @@ internal sealed class RefusesLongLine(AuthExchange auth, WireLimits limits) : Au
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
         var line = Encoding.ASCII.GetBytes("AUTH " + new string('A', Limit - "AUTH ".Length));
-        await using var client = await target.Server.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         await client.SendAsync(line, cancellationToken);
         // Promptly: well before the login timeout, which would also end the connection.
         var wait = limits.ReplyTimeout < target.LoginTimeout / 2 ? limits.ReplyTimeout : target.LoginTimeout / 2;
-        await auth.ExpectRefusalAsync(client, $"{Limit} bytes without a newline", cancellationToken, wait);
+        await auth.ExpectRefusalAsync(client, string.Format(Strings.AuthWhatLongLine, Counted.Bytes(Limit)), cancellationToken, wait);
     }
 }
 
@@ -138,8 +141,8 @@ internal sealed class EnforcesLoginTimeout : AuthServerCheck
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
-        await using var silent = await target.Server.ConnectAsync("a client that sends nothing", cancellationToken);
-        await using var partial = await target.Server.ConnectAsync("a client that sends half a line", cancellationToken);
+        await using var silent = await target.Server.ConnectAsync(Strings.LabelSilentClient, cancellationToken);
+        await using var partial = await target.Server.ConnectAsync(Strings.LabelHalfLineClient, cancellationToken);
         await partial.SendAsync("AUTH pa"u8.ToArray(), cancellationToken);
         var wait = target.LoginTimeout + Margin;
         await Task.WhenAll(
@@ -153,12 +156,12 @@ internal sealed class EnforcesLoginTimeout : AuthServerCheck
         if (answer.End is not (ReceiveEnd.Closed or ReceiveEnd.Reset))
         {
             throw new CheckFailedException(
-                $"{EchoExchange.Capitalized(client.Label)} was still connected {Reports.Durations.Format(wait)} later, though the login timeout is {Reports.Durations.Format(loginTimeout)}.");
+                string.Format(Strings.AuthStillConnected, Sentences.Capitalized(client.Label), Reports.Durations.Format(wait), Reports.Durations.Format(loginTimeout)));
         }
         if (answer.Data.Length > 0 && !(answer.Data.AsSpan().StartsWith("ERR "u8) && answer.Data[^1] == (byte)'\n'))
         {
             throw new CheckFailedException(
-                $"{EchoExchange.Capitalized(client.Label)} was disconnected, but first received {ByteText.Quote(answer.Data, 96)}: only an \"ERR <reason>\\n\" line may come before the close.");
+                string.Format(Strings.AuthSentBeforeClose, Sentences.Capitalized(client.Label), ByteText.Quote(answer.Data, 96)));
         }
     }
 }
@@ -170,8 +173,8 @@ internal sealed class SilentClientDelaysNoOne(AuthExchange auth) : AuthServerChe
 
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
-        await using var silent = await target.Server.ConnectAsync("client 1", cancellationToken);
-        await using var client = await target.Server.ConnectAsync("client 2, while client 1 sits silent,", cancellationToken);
+        await using var silent = await target.Server.ConnectAsync(string.Format(Strings.LabelClient, 1), cancellationToken);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelClientWhileFirstSilent, cancellationToken);
         await auth.LogInAndEchoAsync(client, target, "not kept waiting", cancellationToken);
     }
 }
@@ -184,15 +187,15 @@ internal sealed class SurvivesBadLogins(AuthExchange auth) : AuthServerCheck
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
         byte[] invalid = [.. "AUTH "u8, 0xFF, 0xFE, 0xC3, (byte)'\n'];
-        await auth.ExpectRefusedAsync(target, invalid, $"a line that is not valid UTF-8, {AuthExchange.Show(invalid)}", cancellationToken);
+        await auth.ExpectRefusedAsync(target, invalid, string.Format(Strings.AuthWhatInvalidUtf8, AuthExchange.Show(invalid)), cancellationToken);
 
-        await using (var vanishing = await target.Server.ConnectAsync("a client that resets mid-login", cancellationToken))
+        await using (var vanishing = await target.Server.ConnectAsync(Strings.LabelResettingClient, cancellationToken))
         {
             await vanishing.SendAsync("AUTH pa"u8.ToArray(), cancellationToken);
             vanishing.Reset();
         }
 
-        await using var client = await target.Server.ConnectAsync("the next client", cancellationToken);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelNextClient, cancellationToken);
         await auth.LogInAndEchoAsync(client, target, "still serving", cancellationToken);
     }
 }
@@ -205,10 +208,10 @@ internal sealed class EchoesNothingBeforeLogin(AuthExchange auth) : AuthServerCh
     public override async Task RunAsync(AuthServerTarget target, CancellationToken cancellationToken)
     {
         var wrongThenData = Encoding.UTF8.GetBytes("AUTH not-the-password\nsecret data");
-        await auth.ExpectRefusedAsync(target, wrongThenData, $"a wrong login with data after it, {AuthExchange.Show(wrongThenData)}", cancellationToken);
+        await auth.ExpectRefusedAsync(target, wrongThenData, string.Format(Strings.AuthWhatWrongThenData, AuthExchange.Show(wrongThenData)), cancellationToken);
 
         var otherFirst = Encoding.UTF8.GetBytes($"HELLO\nAUTH {target.Password}\n");
-        await auth.ExpectRefusedAsync(target, otherFirst, "a first line that is not AUTH, followed by the right login", cancellationToken);
+        await auth.ExpectRefusedAsync(target, otherFirst, Strings.AuthWhatOtherFirst, cancellationToken);
     }
 }
 
@@ -225,7 +228,7 @@ internal sealed class RequiresPassword : AuthServerCheck
     {
         if (target.Started is not { } started)
         {
-            throw new CheckNotApplicableException("the grader can try this only with a server it starts itself (--start).");
+            throw new CheckNotApplicableException(Strings.AuthNeedsStart);
         }
         try
         {
@@ -237,20 +240,20 @@ internal sealed class RequiresPassword : AuthServerCheck
         {
             if (refused.ExitCode is null)
             {
-                throw new CheckFailedException($"Started without a password, the server neither listened nor exited within {Reports.Durations.Format(StartLimit)}.");
+                throw new CheckFailedException(string.Format(Strings.AuthNoPasswordHung, Reports.Durations.Format(StartLimit)));
             }
             if (refused.ExitCode == 0)
             {
-                throw new CheckFailedException("Started without a password, the server exited with code 0, as if all went well: exit with another code.");
+                throw new CheckFailedException(Strings.AuthNoPasswordExitZero);
             }
             if (string.IsNullOrWhiteSpace(refused.Output) || refused.Output.Contains("   at ", StringComparison.Ordinal))
             {
                 throw new CheckFailedException(
-                    $"Started without a password, the server exited with code {refused.ExitCode}, but {(string.IsNullOrWhiteSpace(refused.Output) ? "said nothing" : "with a stack trace")}: print one line that says what is missing.");
+                    string.Format(string.IsNullOrWhiteSpace(refused.Output) ? Strings.AuthNoPasswordSilent : Strings.AuthNoPasswordStackTrace, refused.ExitCode));
             }
             return;
         }
-        throw new CheckFailedException("Started with SOCKET_PASSWORD empty, the server listened anyway: it has a password of its own, or accepts none.");
+        throw new CheckFailedException(Strings.AuthNoPasswordListened);
     }
 }
 
@@ -263,12 +266,12 @@ internal sealed class KeepsPasswordSecret : AuthServerCheck
     {
         if (target.Started is not { } started)
         {
-            throw new CheckNotApplicableException("the grader reads the server's output only when it starts the server itself (--start).");
+            throw new CheckNotApplicableException(Strings.AuthOutputNeedsStart);
         }
         if (started.Output.Contains(target.Password, StringComparison.Ordinal))
         {
             var line = started.Output.Split('\n').First(l => l.Contains(target.Password, StringComparison.Ordinal));
-            throw new CheckFailedException($"The server printed its password: {line.Replace(target.Password, "<password>", StringComparison.Ordinal).Trim()}");
+            throw new CheckFailedException(string.Format(Strings.AuthPrintedPassword, line.Replace(target.Password, Strings.PasswordPlaceholder, StringComparison.Ordinal).Trim()));
         }
         return Task.CompletedTask;
     }

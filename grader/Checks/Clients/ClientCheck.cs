@@ -1,5 +1,6 @@
 using System.Text;
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.Clients;
@@ -35,12 +36,12 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
     {
         if (request.Length == 0)
         {
-            throw new CheckFailedException("The client sent nothing, so there was no echo to print.");
+            throw new CheckFailedException(Strings.ClientSentNothing);
         }
         if (!session.Output.Contains(Encoding.UTF8.GetString(request), StringComparison.Ordinal))
         {
             throw new CheckFailedException(
-                $"The grader echoed {ByteText.Quote(request, 96)} {how}, and the client's output does not contain all of it.\n{session.ShowOutput()}");
+                string.Format(Strings.ClientEchoNotPrinted, ByteText.Quote(request, 96), how) + "\n" + session.ShowOutput());
         }
     }
 
@@ -49,15 +50,15 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
     {
         if (!session.ExitedInTime)
         {
-            throw new CheckFailedException($"The client was still running {Durations.Format(waited)} after {after}, and was stopped.\n{session.ShowOutput()}");
+            throw new CheckFailedException(string.Format(Strings.ClientStillRunning, Durations.Format(waited), after) + "\n" + session.ShowOutput());
         }
         if (success && session.ExitCode != 0)
         {
-            throw new CheckFailedException($"The client exited with code {session.ExitCode}, not 0.\n{session.ShowOutput()}");
+            throw new CheckFailedException(string.Format(Strings.ClientExitCode, session.ExitCode) + "\n" + session.ShowOutput());
         }
         if (!success && session.ExitCode == 0)
         {
-            throw new CheckFailedException($"The client exited with code 0, as if all went well.\n{session.ShowOutput()}");
+            throw new CheckFailedException(Strings.ClientExitZero + "\n" + session.ShowOutput());
         }
     }
 }

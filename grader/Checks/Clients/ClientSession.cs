@@ -1,3 +1,4 @@
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Checks.Clients;
@@ -18,16 +19,16 @@ public sealed record ClientSession(bool Connected, string? Problem, bool ExitedI
         string errors = Errors.TrimEnd();
         if (output.Length == 0 && errors.Length == 0)
         {
-            return "The client printed nothing.";
+            return Strings.ClientPrintedNothing;
         }
         var shown = new List<string>();
         if (output.Length > 0)
         {
-            shown.Add($"Its standard output:\n{Indent(output)}");
+            shown.Add(Strings.ClientStdout + "\n" + Indent(output));
         }
         if (errors.Length > 0)
         {
-            shown.Add($"Its error output:\n{Indent(errors)}");
+            shown.Add(Strings.ClientStderr + "\n" + Indent(errors));
         }
         return string.Join('\n', shown);
     }

@@ -126,8 +126,8 @@ public sealed class PlayedServer : IDisposable
             await AbandonAsync(accept);
             bool gone = client.HasExited;
             string problem = gone
-                ? $"The client exited with code {client.ExitCode} without connecting to {Endpoint}."
-                : $"The client did not connect to {Endpoint} within {Durations.Format(Limits.ConnectTimeout)}.";
+                ? string.Format(Strings.ClientExitedWithoutConnecting, client.ExitCode, Endpoint)
+                : string.Format(Strings.ClientDidNotConnect, Endpoint, Durations.Format(Limits.ConnectTimeout));
             if (gone)
             {
                 await client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken); // let its last output be read

@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Checks.EchoClient;
 
@@ -8,5 +9,5 @@ public sealed class ExitsZero : EchoClientCheck
     public override CheckInfo Info { get; } = new("echo-client.exits-zero", "§9");
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange) =>
-        ExpectExit(session, client.Server.Limits.ExitTimeout, "its echo was sent", success: true);
+        ExpectExit(session, client.Server.Limits.ExitTimeout, Strings.AfterEchoSent, success: true);
 }

@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Checks.EchoClient;
 
@@ -8,5 +9,5 @@ public sealed class PrintsEcho : EchoClientCheck
     public override CheckInfo Info { get; } = new("echo-client.prints-echo", "§8");
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange) =>
-        ExpectPrintedEcho(session, exchange.Request, "at once");
+        ExpectPrintedEcho(session, exchange.Request, Strings.EchoedAtOnce);
 }

@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Checks.EchoClient;
 
@@ -10,5 +11,5 @@ public sealed class ReassemblesPieces : EchoClientCheck
     protected override EchoStyle Style => EchoStyle.InPieces;
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoExchange exchange) =>
-        ExpectPrintedEcho(session, exchange.Request, $"in {exchange.Pieces} small pieces, 50 ms apart");
+        ExpectPrintedEcho(session, exchange.Request, string.Format(Strings.EchoedInPieces, exchange.Pieces, Reports.Durations.Format(EchoPlay.PiecePause)));
 }

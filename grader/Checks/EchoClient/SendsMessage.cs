@@ -1,5 +1,6 @@
 using System.Text;
 using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.EchoClient;
@@ -18,10 +19,10 @@ public sealed class SendsMessage : EchoClientCheck
         }
         if (exchange.Request.Length == 0)
         {
-            throw new CheckFailedException($"The client connected but sent nothing; the grader expected {ByteText.Quote(expected)}.\n{session.ShowOutput()}");
+            throw new CheckFailedException(string.Format(Strings.ClientConnectedSentNothing, ByteText.Quote(expected)) + "\n" + session.ShowOutput());
         }
         throw new CheckFailedException(
-            $"The client did not send the expected message (the grader was told to expect {ByteText.Quote(expected)} with --message).\n"
+            string.Format(Strings.ClientWrongMessage, ByteText.Quote(expected)) + "\n"
             + ByteDiff.Describe(expected, exchange.Request));
     }
 }

@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks.EchoServer;
 
 /// <summary>§1: the server listens and accepts. The first check, so an unreachable server is reported once, here.</summary>
@@ -7,6 +9,6 @@ public sealed class AcceptsConnection : EchoServerCheck
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
-        await using var client = await target.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.ConnectAsync(Strings.LabelTheClient, cancellationToken);
     }
 }

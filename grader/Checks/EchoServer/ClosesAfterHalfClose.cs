@@ -1,5 +1,6 @@
 using System.Text;
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.EchoServer;
@@ -12,7 +13,7 @@ public sealed class ClosesAfterHalfClose(WireLimits limits) : EchoServerCheck
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
         var message = Encoding.UTF8.GetBytes("That is all from me, goodbye.");
-        await using var client = await target.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         await client.SendAsync(message, cancellationToken);
         client.ShutdownSend();
 
@@ -25,9 +26,9 @@ public sealed class ClosesAfterHalfClose(WireLimits limits) : EchoServerCheck
         EchoExchange.ExpectSame(client, message, received with { Data = received.Data[..Math.Min(received.Data.Length, message.Length)] });
         throw new CheckFailedException(received.End switch
         {
-            ReceiveEnd.TimedOut => $"The client sent {message.Length} bytes and shut down its sending side. The echo came back, but the server did not close the connection within {Durations.Format(limits.ReplyTimeout)}.",
-            ReceiveEnd.Reset => "The client sent its message and shut down its sending side. The server reset the connection instead of closing it normally.",
-            _ => $"The client sent {message.Length} bytes and shut down its sending side; {received.DescribeEnd()}, without closing.",
+            ReceiveEnd.TimedOut => string.Format(Strings.HalfCloseNotClosed, Counted.Bytes(message.Length), Durations.Format(limits.ReplyTimeout)),
+            ReceiveEnd.Reset => Strings.HalfCloseReset,
+            _ => string.Format(Strings.HalfCloseOther, Counted.Bytes(message.Length), received.DescribeEnd()),
         });
     }
 }

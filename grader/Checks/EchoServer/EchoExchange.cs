@@ -1,4 +1,5 @@
 using System.Text;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.EchoServer;
@@ -32,10 +33,10 @@ internal static class EchoExchange
             return;
         }
         string how = received.End == ReceiveEnd.Complete
-            ? $"{received.Data.Length} bytes came back, but not the same ones"
-            : $"{received.Data.Length} came back, then {received.DescribeEnd()}";
+            ? string.Format(Strings.EchoCameBackDifferent, Counted.Bytes(received.Data.Length))
+            : string.Format(Strings.EchoCameBackThenEnd, Counted.Bytes(received.Data.Length), received.DescribeEnd());
         throw new CheckFailedException(
-            $"{Capitalized(connection.Label)} sent {sent.Length} bytes and expected them back unchanged: {how}.\n"
+            string.Format(Strings.EchoExpectedBack, Sentences.Capitalized(connection.Label), Counted.Bytes(sent.Length), how) + "\n"
             + ByteDiff.Describe(sent, received.Data));
     }
 
@@ -49,9 +50,7 @@ internal static class EchoExchange
         if (received.Data.Length > 0)
         {
             throw new CheckFailedException(
-                $"{Capitalized(connection.Label)} received {received.Data.Length} bytes {when} that it never sent: {ByteText.Quote(received.Data, 96)}.");
+                string.Format(Strings.EchoUnexpectedBytes, Sentences.Capitalized(connection.Label), Counted.Bytes(received.Data.Length), when, ByteText.Quote(received.Data, 96)));
         }
     }
-
-    public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

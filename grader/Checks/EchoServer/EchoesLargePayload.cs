@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks.EchoServer;
 
 /// <summary>§2: 1 MiB of random bytes, echoed while the grader is still sending.</summary>
@@ -13,7 +15,7 @@ public sealed class EchoesLargePayload(Payloads payloads) : EchoServerCheck
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
         var payload = payloads.Bytes(Info.Id, Size);
-        await using var client = await target.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.ConnectAsync(Strings.LabelTheClient, cancellationToken);
 
         // Read while writing: 1 MiB is more than the socket buffers hold, so a server that echoes only
         // after reading everything, or a grader that reads only after writing everything, would stall.

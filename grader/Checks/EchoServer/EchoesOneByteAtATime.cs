@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks.EchoServer;
 
 /// <summary>§2: a message that arrives in one-byte pieces, with pauses, must still come back whole.</summary>
@@ -11,7 +13,7 @@ public sealed class EchoesOneByteAtATime(Payloads payloads, TimeProvider time) :
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
         var message = payloads.Text(payloads.For(Info.Id), Length);
-        await using var client = await target.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.ConnectAsync(Strings.LabelTheClient, cancellationToken);
 
         // Receive while sending, so a server that closes after the first byte is shown as such.
         var echo = EchoExchange.ExpectEchoAsync(client, message, cancellationToken);

@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks.EchoServer;
 
 /// <summary>§2: one connection, several messages, each echoed before the next is sent.</summary>
@@ -8,7 +10,7 @@ public sealed class EchoesSeveralMessages(Payloads payloads) : EchoServerCheck
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
         var random = payloads.For(Info.Id);
-        await using var client = await target.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         for (int i = 1; i <= 5; i++)
         {
             var message = payloads.Text(random, random.Next(1, 200));

@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks.EchoServer;
 
 /// <summary>§2: the simplest echo, the course's own message.</summary>
@@ -7,7 +9,7 @@ public sealed class EchoesShortMessage : EchoServerCheck
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
-        await using var client = await target.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         await EchoExchange.EchoAsync(client, "Hello, world", cancellationToken);
     }
 }

@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks.EchoServer;
 
 /// <summary>§2: text with Croatian letters, which take two bytes each in UTF-8, comes back byte for byte.</summary>
@@ -7,7 +9,7 @@ public sealed class EchoesUtf8Text : EchoServerCheck
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
-        await using var client = await target.ConnectAsync("the client", cancellationToken);
+        await using var client = await target.ConnectAsync(Strings.LabelTheClient, cancellationToken);
         await EchoExchange.EchoAsync(client, "Dobar dan! Šaljem čćžšđ i ČĆŽŠĐ, a žuti đak peče ćevape.", cancellationToken);
     }
 }

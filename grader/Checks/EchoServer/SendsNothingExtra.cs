@@ -1,4 +1,5 @@
 using System.Text;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Checks.EchoServer;
 
@@ -9,19 +10,19 @@ public sealed class SendsNothingExtra : EchoServerCheck
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
-        await using var client = await target.ConnectAsync("the client", cancellationToken);
-        await EchoExchange.ExpectNothingAsync(client, "before sending anything", cancellationToken);
+        await using var client = await target.ConnectAsync(Strings.LabelTheClient, cancellationToken);
+        await EchoExchange.ExpectNothingAsync(client, Strings.WhenBeforeSending, cancellationToken);
 
         var message = Encoding.UTF8.GetBytes("ping");
         await EchoExchange.EchoAsync(client, message, cancellationToken);
-        await EchoExchange.ExpectNothingAsync(client, "after the echo", cancellationToken);
+        await EchoExchange.ExpectNothingAsync(client, Strings.WhenAfterEcho, cancellationToken);
 
         client.ShutdownSend();
         var rest = await client.ReceiveWhileTalkingAsync(cancellationToken);
         if (rest.Data.Length > 0)
         {
             throw new CheckFailedException(
-                $"After the client shut down its sending side, it received {rest.Data.Length} bytes it never sent: {Wire.ByteText.Quote(rest.Data, 96)}.");
+                string.Format(Strings.ExtraAfterShutdown, Counted.Bytes(rest.Data.Length), Wire.ByteText.Quote(rest.Data, 96)));
         }
     }
 }

@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks.EchoServer;
 
 /// <summary>
@@ -11,9 +13,9 @@ public sealed class ServesClientsConcurrently : EchoServerCheck
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
-        await using var first = await target.ConnectAsync("client 1", cancellationToken);
-        await using var second = await target.ConnectAsync("client 2", cancellationToken);
-        await using var third = await target.ConnectAsync("client 3", cancellationToken);
+        await using var first = await target.ConnectAsync(string.Format(Strings.LabelClient, 1), cancellationToken);
+        await using var second = await target.ConnectAsync(string.Format(Strings.LabelClient, 2), cancellationToken);
+        await using var third = await target.ConnectAsync(string.Format(Strings.LabelClient, 3), cancellationToken);
         try
         {
             await EchoExchange.EchoAsync(third, "third client, talking while client 1 is idle", cancellationToken);
@@ -23,7 +25,7 @@ public sealed class ServesClientsConcurrently : EchoServerCheck
         catch (CheckFailedException e)
         {
             throw new CheckFailedException(
-                $"{e.Message}\nThree clients were connected at once, client 1 idle. A server that serves one client at a time never reads from the others.");
+                $"{e.Message}\n{Strings.ConcurrentContext}");
         }
     }
 }

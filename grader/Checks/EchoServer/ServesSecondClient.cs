@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Texts;
+
 namespace SocketExercises.Grader.Checks.EchoServer;
 
 /// <summary>§5: after one client leaves, the server accepts and serves the next.</summary>
@@ -7,11 +9,11 @@ public sealed class ServesSecondClient : EchoServerCheck
 
     public override async Task RunAsync(ServerTarget target, CancellationToken cancellationToken)
     {
-        await using (var first = await target.ConnectAsync("client 1", cancellationToken))
+        await using (var first = await target.ConnectAsync(string.Format(Strings.LabelClient, 1), cancellationToken))
         {
             await EchoExchange.EchoAsync(first, "first client", cancellationToken);
         }
-        await using var second = await target.ConnectAsync("client 2, after client 1 left,", cancellationToken);
+        await using var second = await target.ConnectAsync(Strings.LabelClientAfterFirstLeft, cancellationToken);
         await EchoExchange.EchoAsync(second, "second client", cancellationToken);
     }
 }

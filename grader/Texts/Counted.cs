@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace SocketExercises.Grader.Texts;
+
+/// <summary>
+/// Counts with the right word: "1 byte", "3 bytes"; in Croatian "1 bajt", "3 bajta", "5 bajtova". Croatian
+/// has three forms, chosen by the number's last digits, so one "{0} bytes" text cannot serve.
+/// </summary>
+public static class Counted
+{
+    /// <summary><paramref name="count"/> bytes, in the current language.</summary>
+    public static string Bytes(long count) => string.Format(CultureInfo.CurrentCulture, Form(count) switch
+    {
+        PluralForm.One => Strings.BytesOne,
+        PluralForm.Few => Strings.BytesFew,
+        _ => Strings.BytesMany,
+    }, count);
+
+    private enum PluralForm
+    {
+        One,
+        Few,
+        Many,
+    }
+
+    // The Croatian rule (English needs only One and the rest): 1, 21, 31… take One, but not 11;
+    // 2–4, 22–24… take Few, but not 12–14.
+    private static PluralForm Form(long count)
+    {
+        long lastDigit = count % 10;
+        long lastTwo = count % 100;
+        if (lastDigit == 1 && lastTwo != 11)
+        {
+            return count == 1 || IsCroatian ? PluralForm.One : PluralForm.Many;
+        }
+        if (lastDigit is >= 2 and <= 4 && lastTwo is < 12 or > 14)
+        {
+            return PluralForm.Few;
+        }
+        return PluralForm.Many;
+    }
+
+    private static bool IsCroatian => CultureInfo.CurrentUICulture.Name.StartsWith(Language.Croatian, StringComparison.Ordinal);
+}
