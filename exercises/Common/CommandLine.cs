@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SocketExercises.Common.Texts;
 
 namespace SocketExercises.Common;
 
@@ -19,7 +20,7 @@ public static class CommandLine
             {
                 await Console.Error.WriteLineAsync($"{program}: {error.Message}");
             }
-            await Console.Error.WriteLineAsync("Add --help to the command to see its options.");
+            await Console.Error.WriteLineAsync(CommonTexts.SeeHelp);
             return ExitCodes.Usage;
         }
         // Stop signals are handled by ShutdownSignals, which the actions use, not by the parser's own handler.

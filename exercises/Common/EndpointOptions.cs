@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using SocketExercises.Common.Texts;
 
 namespace SocketExercises.Common;
 
@@ -18,13 +20,13 @@ public sealed class EndpointOptions
 
     public Option<string> Host { get; } = new("--host")
     {
-        Description = $"Host name or IP address [env: {HostVariable}]",
+        Description = string.Format(CultureInfo.InvariantCulture, CommonTexts.HostDescription, HostVariable),
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } host ? host : DefaultHost,
     };
 
     public Option<int> Port { get; } = new("--port")
     {
-        Description = $"TCP port, 1 to 65535 [env: {PortVariable}]",
+        Description = string.Format(CultureInfo.InvariantCulture, CommonTexts.PortDescription, PortVariable),
         DefaultValueFactory = PortFromEnvironment,
         CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--port", result),
     };
@@ -51,7 +53,7 @@ public sealed class EndpointOptions
         }
         catch (Exception e) when (e is SocketException or InvalidOperationException or ArgumentException)
         {
-            throw new ExerciseException($"Cannot find the host '{host}': {e.Message}", ExitCodes.Usage);
+            throw new ExerciseException(string.Format(CultureInfo.InvariantCulture, CommonTexts.HostNotFound, host, e.Message), ExitCodes.Usage);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
+using SocketExercises.Common.Texts;
 
 namespace SocketExercises.Common;
 
@@ -16,7 +17,7 @@ public static class OptionParsers
         {
             return port;
         }
-        result.AddError($"{source} must be a port number from {min} to 65535, not '{text}'.");
+        result.AddError(string.Format(CultureInfo.InvariantCulture, CommonTexts.PortError, source, min, text));
         return 0;
     }
 
@@ -27,7 +28,7 @@ public static class OptionParsers
         {
             return seconds;
         }
-        result.AddError($"{source} must be a number of seconds above 0 and at most 3600, not '{text}'.");
+        result.AddError(string.Format(CultureInfo.InvariantCulture, CommonTexts.SecondsError, source, text));
         return 0;
     }
 

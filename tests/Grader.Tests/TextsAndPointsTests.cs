@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Common.Texts;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Scoring;
@@ -42,21 +43,28 @@ public sealed class TextsAndPointsTests
         Assert.All(ids, id => Assert.True(PointsTable.Defaults.For(id) > 0, id));
     }
 
-    [Fact]
-    public void Every_message_has_a_croatian_version()
+    /// <summary>Every set of messages: the grader's own, and those of the options it shares with the exercise programs.</summary>
+    public static TheoryData<string> MessageSets { get; } = [nameof(Strings), nameof(CommonTexts)];
+
+    [Theory]
+    [MemberData(nameof(MessageSets))]
+    public void Every_message_has_a_croatian_version(string messages)
     {
-        var english = Keys(Strings.ResourceManager, CultureInfo.InvariantCulture);
-        var croatian = Keys(Strings.ResourceManager, CultureInfo.GetCultureInfo(Language.Croatian), tryParents: false);
+        var resources = ResourcesOf(messages);
+        var english = Keys(resources, CultureInfo.InvariantCulture);
+        var croatian = Keys(resources, CultureInfo.GetCultureInfo(Language.Croatian), tryParents: false);
 
         Assert.Empty(english.Except(croatian));
         Assert.Empty(croatian.Except(english));
     }
 
-    [Fact]
-    public void Every_croatian_message_fills_in_the_same_values_as_the_english()
+    [Theory]
+    [MemberData(nameof(MessageSets))]
+    public void Every_croatian_message_fills_in_the_same_values_as_the_english(string messages)
     {
-        var english = Entries(Strings.ResourceManager, CultureInfo.InvariantCulture);
-        var croatian = Entries(Strings.ResourceManager, CultureInfo.GetCultureInfo(Language.Croatian), tryParents: false);
+        var resources = ResourcesOf(messages);
+        var english = Entries(resources, CultureInfo.InvariantCulture);
+        var croatian = Entries(resources, CultureInfo.GetCultureInfo(Language.Croatian), tryParents: false);
 
         // A translation that drops or invents a {0} would lose a value, or throw when the grader formats it.
         foreach (var (key, text) in english)
@@ -112,6 +120,9 @@ public sealed class TextsAndPointsTests
         using var provider = GraderServices.Build(new GradingOptions());
         return [.. Exercises.SelectMany(e => provider.GetKeyedServices<ICheck>(e))];
     }
+
+    private static ResourceManager ResourcesOf(string messages) =>
+        messages == nameof(CommonTexts) ? CommonTexts.ResourceManager : Strings.ResourceManager;
 
     private static Dictionary<string, string> Entries(ResourceManager resources, CultureInfo culture, bool tryParents = true) =>
         resources.GetResourceSet(culture, createIfNotExists: true, tryParents)!.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
