@@ -13,7 +13,7 @@ public interface IStartedServer
 
     /// <summary>Starts another copy on a free port with <paramref name="settings"/>, and returns it once it listens.</summary>
     /// <exception cref="ServerStartException">It exited, or did not listen, within <paramref name="timeout"/>.</exception>
-    Task<RunningProcess> StartAnotherAsync(IReadOnlyList<ProgramSetting> settings, TimeSpan timeout, CancellationToken cancellationToken);
+    Task<IServerProcess> StartAnotherAsync(IReadOnlyList<ProgramSetting> settings, TimeSpan timeout, CancellationToken cancellationToken);
 }
 
 /// <summary>Thrown by a check that cannot be run against this target; the runner reports it as skipped, with the reason.</summary>

@@ -48,7 +48,7 @@ public static class GraderCommandLine
               dotnet run --project grader -- check echo-server --start "python3 server.py" --json report.json
             """));
         server.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), configure, (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), server.Configure(parsed, configure), (provider, token) =>
             provider.GetRequiredService<ExerciseGrading>().EchoServerAsync(
                 server.Endpoint(parsed), server.StartCommand(parsed), server.StartTimeoutOf(parsed), token), cancellationToken));
         return command;
@@ -72,7 +72,7 @@ public static class GraderCommandLine
             password, loginTimeout,
         };
         server.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), configure, (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), server.Configure(parsed, configure), (provider, token) =>
         {
             string secret = parsed.GetValue(password) ?? (parsed.GetValue(server.Start) is { Length: > 0 }
                 ? Passwords.Make()
@@ -186,13 +186,26 @@ internal sealed class ServerArguments
 
     public ReportArguments Reports { get; } = new(startOption: "--start");
 
+    public SandboxArguments Sandbox { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Start);
         command.Options.Add(StartTimeout);
         EndpointOptions.AddTo(command);
+        Sandbox.AddTo(command);
         Reports.AddTo(command, parsed => parsed.GetValue(Start));
     }
+
+    /// <summary>The grader's services as this command line asks: in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
+    public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) => services =>
+    {
+        if (Sandbox.Options(parsed, starts: StartCommand(parsed) is not null) is { } sandbox)
+        {
+            SandboxArguments.Use(services, sandbox);
+        }
+        configure?.Invoke(services);
+    };
 
     public IPEndPoint Endpoint(ParseResult parsed) =>
         new(EndpointOptions.Resolve(parsed.GetRequiredValue(EndpointOptions.Host)), parsed.GetValue(EndpointOptions.Port));

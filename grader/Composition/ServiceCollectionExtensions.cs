@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Batch;
 using SocketExercises.Grader.Checks;
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Payloads>();
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<ServerLauncher>();
+        services.TryAddSingleton<IServerHost, LocalServerHost>();
         services.AddSingleton<ServerGrader>();
         services.AddSingleton<ClientGrader>();
         services.AddSingleton<ExerciseGrading>();

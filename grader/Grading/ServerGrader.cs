@@ -32,13 +32,12 @@ public sealed class ServerGrader(
     {
         var checks = services.GetKeyedServices<ICheck<TTarget>>(request.Exercise).ToList();
         long started = time.GetTimestamp();
-        var wire = new ServerTarget(request.Endpoint, connector);
         IReadOnlyList<CheckResult> results;
         List<string> notes;
 
         if (request.Start is not { } command)
         {
-            results = await runner.RunAsync(checks, target(wire, null), revival: null, cancellationToken);
+            results = await runner.RunAsync(checks, target(new ServerTarget(request.Endpoint, connector), null), revival: null, cancellationToken);
             notes = [];
         }
         else
@@ -47,13 +46,14 @@ public sealed class ServerGrader(
             try
             {
                 await process.StartAsync(cancellationToken);
-                results = await runner.RunAsync(checks, target(wire, process), process, cancellationToken);
+                var moving = new ServerTarget(() => process.Endpoint, connector);
+                results = await runner.RunAsync(checks, target(moving, process), process, cancellationToken);
             }
             catch (ServerStartException e)
             {
                 results = NotStarted(checks, e.Message);
             }
-            notes = process.Notes();
+            notes = [.. launcher.Host.Note is { } where ? [where] : Array.Empty<string>(), .. process.Notes()];
         }
         return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
     }

@@ -21,7 +21,7 @@ internal sealed class StartedServer(
 
     private readonly List<string> _exits = [];
     private readonly StringBuilder _earlierOutput = new();
-    private RunningProcess? _process;
+    private IServerProcess? _process;
     private string? _restartFailure;
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
@@ -39,7 +39,7 @@ internal sealed class StartedServer(
         }
         _exits.Add(exited.HasExited ? string.Format(Strings.ExitAfterCheck, afterCheck.Id, exited.ExitCode) : string.Format(Strings.StoppedListeningAfterCheck, afterCheck.Id));
         await exited.DisposeAsync();
-        _earlierOutput.Append(exited.Output).Append(exited.Errors);
+        _earlierOutput.Append(exited.Output);
         _process = null;
         try
         {
@@ -61,13 +61,13 @@ internal sealed class StartedServer(
     // Down: exited, or no longer listening. A server that is going down may still be running for a moment,
     // and one known to end after each client may still be listening: wait for those exits (a healthy
     // server waits for nothing), so the next check does not race them and fail for the last client's sake.
-    private async Task<bool> IsDownAsync(RunningProcess server, bool unreachable, CancellationToken cancellationToken)
+    private async Task<bool> IsDownAsync(IServerProcess server, bool unreachable, CancellationToken cancellationToken)
     {
         if (server.HasExited)
         {
             return true;
         }
-        if (unreachable || !ListeningPorts.Contains(endpoint))
+        if (unreachable || !await server.IsListeningAsync(cancellationToken))
         {
             await server.WaitForExitAsync(ExitWait, cancellationToken);
             return true;
@@ -75,9 +75,12 @@ internal sealed class StartedServer(
         return _exits.Count > 0 && await server.WaitForExitAsync(ExitWaitOnceKnown, cancellationToken);
     }
 
-    public string Output => _earlierOutput + (_process is { } current ? current.Output + current.Errors : "");
+    public string Output => _earlierOutput + (_process?.Output ?? "");
 
-    public async Task<RunningProcess> StartAnotherAsync(IReadOnlyList<ProgramSetting> other, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Where the grader reaches the server now: a restarted server in a container may have a new address.</summary>
+    public IPEndPoint Endpoint => _process?.Endpoint ?? endpoint;
+
+    public async Task<IServerProcess> StartAnotherAsync(IReadOnlyList<ProgramSetting> other, TimeSpan timeout, CancellationToken cancellationToken)
     {
         return await launcher.StartAsync(command, FreePort.On(endpoint.Address), other, timeout, cancellationToken);
     }
@@ -97,6 +100,11 @@ internal sealed class StartedServer(
         if (_process is { HasExited: true } process)
         {
             notes.Add(string.Format(Strings.NoteExitedByEnd, process.ExitCode) + "\n" + process.Tail());
+        }
+        else if (!launcher.Host.SharesPorts && _process?.Tail() is { Length: > 0 } printed)
+        {
+            // In a container its output reaches no terminal: the report is the only place to read it.
+            notes.Add(Strings.NoteContainerOutput + "\n" + printed);
         }
         return notes;
     }

@@ -5,49 +5,50 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Running;
 
 /// <summary>
-/// Starts the server under test (<c>--start</c>) and waits until it listens. It watches the system's table of
+/// Starts the server under test (<c>--start</c>) on its host and waits until it listens. It watches the table of
 /// listening ports rather than connecting, so a server that serves only one client has not spent it on the wait.
 /// </summary>
-public sealed class ServerLauncher(TimeProvider time)
+public sealed class ServerLauncher(IServerHost host, TimeProvider time)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    /// <exception cref="PortInUseException">Something already listens on the port before the server starts.</exception>
-    /// <exception cref="ServerStartException">The server exited, or did not listen in time.</exception>
+    /// <summary>Where the servers run.</summary>
+    public IServerHost Host => host;
+
     /// <param name="command">Starts the server.</param>
     /// <param name="endpoint">Where it must listen; handed to it as {host}/{port} and SOCKET_HOST/SOCKET_PORT.</param>
     /// <param name="settings">More to hand it, such as its password.</param>
     /// <param name="startTimeout">How long it may take to listen.</param>
     /// <param name="cancellationToken">Interrupts the wait.</param>
-    public async Task<RunningProcess> StartAsync(
+    public async Task<IServerProcess> StartAsync(
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
-        if (ListeningPorts.Contains(endpoint))
+        if (host.SharesPorts && ListeningPorts.Contains(endpoint))
         {
-            throw new PortInUseException(
-                string.Format(Strings.PortInUseBeforeStart, endpoint.Port));
+            throw new PortInUseException(string.Format(Strings.PortInUseBeforeStart, endpoint.Port));
         }
 
-        var server = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]));
+        var server = await host.RunAsync(command, endpoint, settings, cancellationToken);
         try
         {
             long started = time.GetTimestamp();
             var exited = server.Exited(cancellationToken);
-            while (!ListeningPorts.Contains(endpoint))
+            while (!await server.IsListeningAsync(cancellationToken))
             {
                 if (exited.IsCompleted)
                 {
                     await server.WaitForExitAsync(TimeSpan.FromSeconds(1), cancellationToken); // its last output
+                    string why = await server.ExitReasonAsync(cancellationToken) is { } reason ? " " + reason : "";
                     throw new ServerStartException(
-                        string.Format(Strings.ServerExitedBeforeListening, server.ExitCode, endpoint.Port) + LastOutput(server) + ClosingConnections(endpoint),
+                        string.Format(Strings.ServerExitedBeforeListening, server.ExitCode, endpoint.Port) + why + LastOutput(server) + ClosingConnections(endpoint),
                         server.ExitCode,
-                        server.Output + server.Errors);
+                        server.Output);
                 }
                 if (time.GetElapsedTime(started) > startTimeout)
                 {
                     throw new ServerStartException(
                         string.Format(Strings.ServerDidNotListen, endpoint.Port, Durations.Format(startTimeout)) + LastOutput(server),
-                        output: server.Output + server.Errors);
+                        output: server.Output);
                 }
                 // Wake on the process's exit at once; otherwise look at the listening ports again shortly.
                 await Task.WhenAny(exited, Task.Delay(PollInterval, time, cancellationToken));
@@ -63,11 +64,11 @@ public sealed class ServerLauncher(TimeProvider time)
     }
 
     // The usual reason a server that ran a moment ago cannot bind its port now.
-    private static string ClosingConnections(IPEndPoint endpoint) => ListeningPorts.HasClosingConnections(endpoint.Port)
+    private string ClosingConnections(IPEndPoint endpoint) => host.SharesPorts && ListeningPorts.HasClosingConnections(endpoint.Port)
         ? "\n" + string.Format(Strings.PortTimeWait, endpoint.Port)
         : "";
 
-    private static string LastOutput(RunningProcess server) =>
+    private static string LastOutput(IServerProcess server) =>
         "\n" + (server.Tail() is { Length: > 0 } tail ? Strings.LastOutput + "\n" + tail : Strings.PrintedNothing);
 }
 

@@ -12,13 +12,9 @@ public sealed record ShellCommand(string Text)
     /// <param name="settings">What to hand the program; none to run the command exactly as written.</param>
     public ProcessStartInfo ToStartInfo(IEnumerable<ProgramSetting>? settings)
     {
-        string text = Text;
-        var environment = new Dictionary<string, string>();
-        foreach (var setting in settings ?? [])
-        {
-            text = text.Replace($"{{{setting.Placeholder}}}", setting.Value, StringComparison.Ordinal);
-            environment[setting.Variable] = setting.Value;
-        }
+        var all = (settings ?? []).ToList();
+        string text = WithSettings(all);
+        var environment = all.ToDictionary(s => s.Variable, s => s.Value);
 
         var start = OperatingSystem.IsWindows()
             ? new ProcessStartInfo("cmd.exe") { ArgumentList = { "/d", "/s", "/c", text } }
@@ -33,6 +29,10 @@ public sealed record ShellCommand(string Text)
         }
         return start;
     }
+
+    /// <summary>The command's text with each setting's <c>{placeholder}</c> replaced by its value.</summary>
+    public string WithSettings(IEnumerable<ProgramSetting> settings) =>
+        settings.Aggregate(Text, (text, setting) => text.Replace($"{{{setting.Placeholder}}}", setting.Value, StringComparison.Ordinal));
 
     public override string ToString() => Text;
 }

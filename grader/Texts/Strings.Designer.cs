@@ -1041,6 +1041,15 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to The container image to run the server in (default: {0}, the .NET runtime; socket-exercises/python:offline for Python).
+        /// </summary>
+        internal static string HelpImage {
+            get {
+                return ResourceManager.GetString("HelpImage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to Also write the results as JSON to this file, for scripts and CI.
         /// </summary>
         internal static string HelpJson {
@@ -1122,6 +1131,15 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to Run the started server in a container: its folder read-only, limited memory, CPU and processes, and no network but the grader&apos;s. Needs a Docker engine (see sandbox/build-images.sh).
+        /// </summary>
+        internal static string HelpSandbox {
+            get {
+                return ResourceManager.GetString("HelpSandbox", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to Make the payloads from this seed, to replay an earlier run (each report prints its seed).
         /// </summary>
         internal static string HelpSeed {
@@ -1163,6 +1181,15 @@ namespace SocketExercises.Grader.Texts {
         internal static string HelpStartTimeout {
             get {
                 return ResourceManager.GetString("HelpStartTimeout", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The folder that holds the server&apos;s program, seen read-only at {0} in the container, where the --start command runs.
+        /// </summary>
+        internal static string HelpSubmission {
+            get {
+                return ResourceManager.GetString("HelpSubmission", resourceCulture);
             }
         }
         
@@ -1320,6 +1347,15 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to What the server printed in its container (the last lines):.
+        /// </summary>
+        internal static string NoteContainerOutput {
+            get {
+                return ResourceManager.GetString("NoteContainerOutput", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to The server exited with code {0} by the end of grading. Its last output:.
         /// </summary>
         internal static string NoteExitedByEnd {
@@ -1460,6 +1496,51 @@ namespace SocketExercises.Grader.Texts {
         internal static string RestartOutOfTime {
             get {
                 return ResourceManager.GetString("RestartOutOfTime", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The container for the server could not be started from the image {0}: {1}.
+        /// </summary>
+        internal static string SandboxCouldNotStart {
+            get {
+                return ResourceManager.GetString("SandboxCouldNotStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The kernel stopped it (exit code 137): in the sandbox that happens when a program goes over its memory limit of {0} MiB..
+        /// </summary>
+        internal static string SandboxKilled {
+            get {
+                return ResourceManager.GetString("SandboxKilled", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to --sandbox runs a server the grader starts: give the command with --start..
+        /// </summary>
+        internal static string SandboxNeedsStart {
+            get {
+                return ResourceManager.GetString("SandboxNeedsStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The folder {0} given with --submission does not exist..
+        /// </summary>
+        internal static string SandboxNoFolder {
+            get {
+                return ResourceManager.GetString("SandboxNoFolder", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to The server ran in a container from {0}: {1} MiB of memory, {2} CPU, at most {3} processes, a read-only file system, and no network but the grader&apos;s..
+        /// </summary>
+        internal static string SandboxNote {
+            get {
+                return ResourceManager.GetString("SandboxNote", resourceCulture);
             }
         }
         

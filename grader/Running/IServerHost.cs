@@ -1,0 +1,50 @@
+using System.Net;
+
+namespace SocketExercises.Grader.Running;
+
+/// <summary>
+/// Where the grader runs a server it starts: as a process on this machine, or in a container
+/// (<c>--sandbox docker</c>). <see cref="ServerLauncher"/> waits on either the same way.
+/// </summary>
+public interface IServerHost
+{
+    /// <summary>Whether the server shares this machine's ports, so a port taken here is taken for it too.</summary>
+    bool SharesPorts { get; }
+
+    /// <summary>What the report should say about where the server ran; null when there is nothing to say.</summary>
+    string? Note { get; }
+
+    /// <summary>Starts <paramref name="command"/> to serve on <paramref name="endpoint"/>; it may not listen yet.</summary>
+    /// <exception cref="ServerStartException">It could not be started at all.</exception>
+    Task<IServerProcess> RunAsync(
+        ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken);
+}
+
+/// <summary>A server the grader started, wherever it runs.</summary>
+public interface IServerProcess : IAsyncDisposable
+{
+    /// <summary>Where the grader reaches it.</summary>
+    IPEndPoint Endpoint { get; }
+
+    bool HasExited { get; }
+
+    int ExitCode { get; }
+
+    /// <summary>What it printed so far, standard output and errors.</summary>
+    string Output { get; }
+
+    /// <summary>The last lines it printed, for a failure message.</summary>
+    string Tail(int lines = 15);
+
+    /// <summary>Why it exited, when more can be said than its exit code (a sandbox's limit); otherwise null.</summary>
+    Task<string?> ExitReasonAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether it listens on its port now, learned without connecting to it.</summary>
+    Task<bool> IsListeningAsync(CancellationToken cancellationToken);
+
+    /// <summary>Waits for it to exit and its output to be read, for at most <paramref name="timeout"/>; true if it exited.</summary>
+    Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>A task that completes when it exits.</summary>
+    Task Exited(CancellationToken cancellationToken);
+}

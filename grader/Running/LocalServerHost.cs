@@ -1,0 +1,49 @@
+using System.Net;
+
+namespace SocketExercises.Grader.Running;
+
+/// <summary>Runs servers as processes on this machine, through the system shell.</summary>
+public sealed class LocalServerHost : IServerHost
+{
+    public bool SharesPorts => true;
+
+    public string? Note => null;
+
+    public Task<IServerProcess> RunAsync(
+        ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var process = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]));
+            return Task.FromResult<IServerProcess>(new LocalServerProcess(process, endpoint));
+        }
+        catch (ProcessStartException e)
+        {
+            throw new ServerStartException(e.Message);
+        }
+    }
+
+    private sealed class LocalServerProcess(RunningProcess process, IPEndPoint endpoint) : IServerProcess
+    {
+        public IPEndPoint Endpoint => endpoint;
+
+        public bool HasExited => process.HasExited;
+
+        public int ExitCode => process.ExitCode;
+
+        public string Output => process.Output + process.Errors;
+
+        public string Tail(int lines = 15) => process.Tail(lines);
+
+        public Task<string?> ExitReasonAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+        public Task<bool> IsListeningAsync(CancellationToken cancellationToken) => Task.FromResult(ListeningPorts.Contains(endpoint));
+
+        public Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+            process.WaitForExitAsync(timeout, cancellationToken);
+
+        public Task Exited(CancellationToken cancellationToken) => process.Exited(cancellationToken);
+
+        public ValueTask DisposeAsync() => process.DisposeAsync();
+    }
+}

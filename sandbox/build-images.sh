@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the images the grader's --sandbox docker runs submissions in, without any container registry:
+#
+#   socket-exercises/python:offline   a minimal Debian with python3-minimal, for servers in Python
+#   socket-exercises/dotnet:offline   the same with the .NET runtime of this machine's SDK, for C# servers
+#
+# A minimal Debian is made with debootstrap from Debian's package mirror, imported with `docker import`, and
+# the .NET runtime is copied in from the SDK installed here. Run as root, with a Docker engine running and
+# debootstrap installed (apt-get install -y docker.io debootstrap). Images that exist already are kept;
+# --force builds them again. Where a registry is reachable, the public images serve as well:
+#   --image mcr.microsoft.com/dotnet/runtime:10.0   or   --image python:3-slim
+set -euo pipefail
+
+force=false
+for arg in "$@"; do
+  case "$arg" in
+    --force) force=true ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "build-images.sh: unknown argument '$arg' (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+python_image=socket-exercises/python:offline
+dotnet_image=socket-exercises/dotnet:offline
+suite=${DEBIAN_SUITE:-bookworm}
+mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+
+need() { command -v "$1" >/dev/null || { echo "build-images.sh: $1 is missing; $2" >&2; exit 1; }; }
+need docker "install docker.io and start dockerd"
+docker info >/dev/null 2>&1 || { echo "build-images.sh: no Docker engine answers; start one (dockerd &)" >&2; exit 1; }
+
+exists() { docker image inspect "$1" >/dev/null 2>&1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+if $force || ! exists "$python_image"; then
+  need debootstrap "apt-get install -y debootstrap"
+  echo "== $python_image: debootstrap $suite from $mirror"
+  # minbase: the essential packages only. libssl3 is what .NET's cryptography (SHA-256) loads at run time.
+  debootstrap --variant=minbase --include=python3-minimal,libssl3 "$suite" "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
+    || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+  rm -rf "$work/rootfs/var/cache/apt/archives/"*.deb "$work/rootfs/var/lib/apt/lists/"*
+  tar -C "$work/rootfs" -c . | docker import \
+    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV PYTHONUNBUFFERED=1' \
+    --change 'WORKDIR /submission' \
+    - "$python_image" >/dev/null
+fi
+
+if $force || ! exists "$dotnet_image"; then
+  need dotnet "install the .NET SDK"
+  dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+  runtime=$(dotnet --list-runtimes | awk '$1 == "Microsoft.NETCore.App" { v = $2 } END { print v }')
+  [ -n "$runtime" ] || { echo "build-images.sh: the SDK here has no Microsoft.NETCore.App runtime" >&2; exit 1; }
+  echo "== $dotnet_image: $python_image with the .NET runtime $runtime from $dotnet_root"
+  mkdir -p "$work/dotnet/shared/Microsoft.NETCore.App"
+  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$work/dotnet/"
+  cp -a "$dotnet_root/shared/Microsoft.NETCore.App/$runtime" "$work/dotnet/shared/Microsoft.NETCore.App/"
+  cat >"$work/Dockerfile" <<DOCKERFILE
+FROM $python_image
+COPY dotnet /usr/share/dotnet
+RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
+# The kit's programs use invariant globalization; without ICU in the image, so must every other.
+ENV DOTNET_ROOT=/usr/share/dotnet DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+DOCKERFILE
+  DOCKER_BUILDKIT=0 docker build -q -t "$dotnet_image" "$work" >/dev/null
+fi
+
+docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep '^socket-exercises/'
