@@ -34,37 +34,37 @@ exists() { docker image inspect "$1" >/dev/null 2>&1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if $force || ! exists "$python_image"; then
+if ! $force && exists "$python_image" && exists "$dotnet_image"; then
+  echo "== $python_image and $dotnet_image exist already (--force builds them again)"
+else
   need debootstrap "apt-get install -y debootstrap"
-  echo "== $python_image: debootstrap $suite from $mirror"
-  # minbase: the essential packages only. libssl3 is what .NET's cryptography (SHA-256) loads at run time.
-  debootstrap --variant=minbase --include=python3-minimal,libssl3 "$suite" "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
-    || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
-  rm -rf "$work/rootfs/var/cache/apt/archives/"*.deb "$work/rootfs/var/lib/apt/lists/"*
-  tar -C "$work/rootfs" -c . | docker import \
-    --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-    --change 'ENV PYTHONUNBUFFERED=1' \
-    --change 'WORKDIR /submission' \
-    - "$python_image" >/dev/null
-fi
-
-if $force || ! exists "$dotnet_image"; then
   need dotnet "install the .NET SDK"
   dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
   runtime=$(dotnet --list-runtimes | awk '$1 == "Microsoft.NETCore.App" { v = $2 } END { print v }')
   [ -n "$runtime" ] || { echo "build-images.sh: the SDK here has no Microsoft.NETCore.App runtime" >&2; exit 1; }
-  echo "== $dotnet_image: $python_image with the .NET runtime $runtime from $dotnet_root"
-  mkdir -p "$work/dotnet/shared/Microsoft.NETCore.App"
-  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$work/dotnet/"
-  cp -a "$dotnet_root/shared/Microsoft.NETCore.App/$runtime" "$work/dotnet/shared/Microsoft.NETCore.App/"
-  cat >"$work/Dockerfile" <<DOCKERFILE
-FROM $python_image
-COPY dotnet /usr/share/dotnet
-RUN ln -s /usr/share/dotnet/dotnet /usr/bin/dotnet
-# The kit's programs use invariant globalization; without ICU in the image, so must every other.
-ENV DOTNET_ROOT=/usr/share/dotnet DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
-DOCKERFILE
-  DOCKER_BUILDKIT=0 docker build -q -t "$dotnet_image" "$work" >/dev/null
+
+  echo "== debootstrap $suite from $mirror"
+  # minbase: the essential packages only. libssl3 is what .NET's cryptography (SHA-256) loads at run time.
+  debootstrap --variant=minbase --include=python3-minimal,libssl3 "$suite" "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
+    || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
+  rm -rf "$work/rootfs/var/cache/apt/archives/"*.deb "$work/rootfs/var/lib/apt/lists/"*
+
+  common=(--change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+          --change 'ENV PYTHONUNBUFFERED=1'
+          --change 'WORKDIR /submission')
+  echo "== $python_image"
+  tar -C "$work/rootfs" -c . | docker import "${common[@]}" - "$python_image" >/dev/null
+
+  echo "== $dotnet_image: the same, with the .NET runtime $runtime from $dotnet_root"
+  target="$work/rootfs/usr/share/dotnet"
+  mkdir -p "$target/shared/Microsoft.NETCore.App"
+  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$target/"
+  cp -a "$dotnet_root/shared/Microsoft.NETCore.App/$runtime" "$target/shared/Microsoft.NETCore.App/"
+  ln -s /usr/share/dotnet/dotnet "$work/rootfs/usr/bin/dotnet"
+  # The kit's programs use invariant globalization; with no ICU in the image, so must every other.
+  tar -C "$work/rootfs" -c . | docker import "${common[@]}" \
+    --change 'ENV DOTNET_ROOT=/usr/share/dotnet DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 DOTNET_CLI_TELEMETRY_OPTOUT=1' \
+    - "$dotnet_image" >/dev/null
 fi
 
 docker image ls --format '{{.Repository}}:{{.Tag}}  {{.Size}}' | grep '^socket-exercises/'

@@ -1,3 +1,4 @@
+using SocketExercises.Grader.Sandbox;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
@@ -13,7 +14,8 @@ namespace SocketExercises.Grader.Batch;
 /// runs it against the grader, and collects the reports. A submission that does not build, or breaks the
 /// grading of one of its programs, becomes a result with the reason; the run always goes on to the next.
 /// </summary>
-public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder builder, GradingOptions options)
+/// <param name="sandbox">Where servers run when the batch is sandboxed (<c>--sandbox docker</c>); null to run them here.</param>
+public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder builder, GradingOptions options, BatchSandbox? sandbox = null)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -32,8 +34,8 @@ public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder bui
         foreach (var program in KitProgram.All)
         {
             progress(string.Format(Strings.BatchBuilding, program.Project));
-            var (command, problem) = await builder.BuildAsync(submission, program, Path.Combine(work, program.Name), cancellationToken);
-            if (command is null)
+            var (built, problem) = await builder.BuildAsync(submission, program, Path.Combine(work, program.Name), cancellationToken);
+            if (built is null)
             {
                 problems.Add(problem!);
                 continue;
@@ -41,7 +43,7 @@ public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder bui
             progress(string.Format(Strings.BatchGrading, program.Exercise));
             try
             {
-                reports.Add(await GradeAsync(program, new ShellCommand(command), cancellationToken));
+                reports.Add(await GradeAsync(program, built, cancellationToken));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -59,9 +61,20 @@ public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder bui
     private int MaxScore(string exercise) =>
         services.GetKeyedServices<ICheck>(exercise).Sum(c => options.Points.For(c.Info.Id));
 
-    private Task<GradeReport> GradeAsync(KitProgram program, ShellCommand command, CancellationToken cancellationToken)
+    private async Task<GradeReport> GradeAsync(KitProgram program, BuiltProgram built, CancellationToken cancellationToken)
     {
-        var grading = services.GetRequiredService<ExerciseGrading>();
+        if (sandbox is null || !program.IsServer)
+        {
+            return await GradeAsync(program, new ShellCommand(built.Command(built.Folder)), services.GetRequiredService<ExerciseGrading>(), cancellationToken);
+        }
+        // Each program gets its own container, made from its own folder and the image for its language.
+        await using var sandboxed = sandbox.Services(new SandboxOptions(sandbox.ImageFor(built.Language), built.Folder));
+        return await GradeAsync(
+            program, new ShellCommand(built.Command(SandboxOptions.SubmissionPath)), sandboxed.GetRequiredService<ExerciseGrading>(), cancellationToken);
+    }
+
+    private static Task<GradeReport> GradeAsync(KitProgram program, ShellCommand command, ExerciseGrading grading, CancellationToken cancellationToken)
+    {
         var loopback = new IPEndPoint(IPAddress.Loopback, 0);
         return program.Exercise switch
         {
@@ -78,4 +91,13 @@ public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder bui
     // The kit's programs take their address from SOCKET_HOST/SOCKET_PORT, which the grader sets; the options
     // say it again, for a program that reads only those.
     private static ShellCommand WithAddress(ShellCommand command) => new($"{command.Text} --host {{host}} --port {{port}}");
+}
+
+/// <summary>How a sandboxed batch runs its servers: an image per language, and the grader's services for one container.</summary>
+/// <param name="DotnetImage">For C# programs.</param>
+/// <param name="PythonImage">For Python programs.</param>
+/// <param name="Services">The grader's services, with servers run in the container <see cref="SandboxOptions"/> describe.</param>
+public sealed record BatchSandbox(string DotnetImage, string PythonImage, Func<SandboxOptions, ServiceProvider> Services)
+{
+    public string ImageFor(ProgramLanguage language) => language == ProgramLanguage.Python ? PythonImage : DotnetImage;
 }

@@ -13,14 +13,21 @@ public sealed partial class SubmissionBuilder
 {
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(3);
 
-    /// <summary>Builds <paramref name="program"/> of the submission in <paramref name="submission"/> into <paramref name="output"/>.</summary>
-    /// <returns>The command that runs the built program, or the reason it could not be built.</returns>
-    public async Task<(string? Command, string? Problem)> BuildAsync(string submission, KitProgram program, string output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Builds <paramref name="program"/> of the submission in <paramref name="submission"/> into <paramref name="output"/>;
+    /// a program written in Python instead (a script in the project's folder, and no project) needs no build.
+    /// </summary>
+    /// <returns>The program, ready to run, or the reason it could not be built.</returns>
+    public async Task<(BuiltProgram? Program, string? Problem)> BuildAsync(string submission, KitProgram program, string output, CancellationToken cancellationToken)
     {
         string project = Path.Combine(submission, program.Project);
         if (!Directory.Exists(project))
         {
             return (null, string.Format(Strings.BatchNoProject, program.Project));
+        }
+        if (PythonScript(project, program) is { } script)
+        {
+            return (new BuiltProgram(project, script, ProgramLanguage.Python), null);
         }
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,8 +48,19 @@ public sealed partial class SubmissionBuilder
         }
         string dll = Path.Combine(output, program.Name + ".dll");
         return File.Exists(dll)
-            ? ($"dotnet \"{dll}\"", null)
+            ? (new BuiltProgram(output, program.Name + ".dll", ProgramLanguage.CSharp), null)
             : (null, string.Format(Strings.BatchBuildFailed, program.Project, string.Format(Strings.BatchNoAssembly, program.Name + ".dll")));
+    }
+
+    // A folder with no C# project and a script named for its role (server.py, client.py) or main.py holds a
+    // Python program, as the course writes them.
+    private static string? PythonScript(string project, KitProgram program)
+    {
+        if (Directory.EnumerateFiles(project, "*.csproj").Any())
+        {
+            return null;
+        }
+        return new[] { program.IsServer ? "server.py" : "client.py", "main.py" }.FirstOrDefault(name => File.Exists(Path.Combine(project, name)));
     }
 
     // "…/Program.cs(12,5): error CS1002: ; expected [/…/EchoServer.csproj]" → "Program.cs(12,5): error CS1002: ; expected"

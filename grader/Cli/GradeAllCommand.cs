@@ -1,3 +1,4 @@
+using SocketExercises.Grader.Sandbox;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
@@ -28,19 +29,50 @@ internal static class GradeAllCommand
             HelpName = "folder",
         };
         var reports = new ReportArguments(startOption: "--start");
-        var command = new Command("grade-all", GraderCommandLine.Help(Strings.HelpGradeAll, Strings.HelpExample, """
+        var sandbox = new SandboxArguments();
+        var pythonImage = new Option<string>("--python-image")
+        {
+            Description = Strings.HelpPythonImage,
+            DefaultValueFactory = _ => SandboxOptions.PythonImage,
+            HelpName = "image",
+        };
+        var command = new Command("grade-all", GraderCommandLine.Help(Strings.HelpGradeAll, Strings.HelpExamples, """
               dotnet run --project grader -- grade-all submissions/ --out grades/
+              dotnet run --project grader -- grade-all submissions/ --sandbox docker
             """))
         {
-            folder, output, reports.Lang, reports.Points, reports.Seed,
+            folder, output, reports.Lang, reports.Points, reports.Seed, sandbox.Sandbox, sandbox.Image, pythonImage,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
-            parsed.GetRequiredValue(folder), parsed.GetRequiredValue(output), parsed, reports, configure, cancellationToken));
+            parsed.GetRequiredValue(folder),
+            parsed.GetRequiredValue(output),
+            parsed,
+            reports,
+            options => services => Sandboxed(services, options, parsed, sandbox, pythonImage, configure),
+            cancellationToken));
         return command;
     }
 
+    // With --sandbox docker, each server is graded with services of its own, which run it in its container.
+    private static void Sandboxed(
+        IServiceCollection services, GradingOptions options, ParseResult parsed, SandboxArguments sandbox, Option<string> pythonImage, Action<IServiceCollection>? configure)
+    {
+        if (parsed.GetValue(sandbox.Sandbox) is SandboxArguments.Docker)
+        {
+            services.AddSingleton(new BatchSandbox(
+                parsed.GetValue(sandbox.Image) ?? SandboxOptions.DotnetImage,
+                parsed.GetRequiredValue(pythonImage),
+                container => GraderServices.Build(options, one =>
+                {
+                    SandboxArguments.Use(one, container);
+                    configure?.Invoke(one);
+                })));
+        }
+        configure?.Invoke(services);
+    }
+
     private static async Task<int> RunAsync(
-        string folder, string output, ParseResult parsed, ReportArguments reports, Action<IServiceCollection>? configure, CancellationToken cancellationToken)
+        string folder, string output, ParseResult parsed, ReportArguments reports, Func<GradingOptions, Action<IServiceCollection>> configure, CancellationToken cancellationToken)
     {
         reports.UseLanguage(parsed);
         using var signals = new ShutdownSignals(cancellationToken);
@@ -55,7 +87,8 @@ internal static class GradeAllCommand
             {
                 throw new ExerciseException(string.Format(Strings.BatchNoSubmissions, folder), ExitCodes.Usage);
             }
-            await using var provider = GraderServices.Build(reports.Apply(parsed, new GradingOptions()), configure);
+            var options = reports.Apply(parsed, new GradingOptions());
+            await using var provider = GraderServices.Build(options, configure(options));
             var batch = provider.GetRequiredService<BatchGrader>();
             var results = new List<SubmissionResult>();
             long started = TimeProvider.System.GetTimestamp();

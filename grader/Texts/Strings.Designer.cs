@@ -1122,6 +1122,15 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
+        ///   Looks up a localized string similar to The container image for programs written in Python, with --sandbox docker.
+        /// </summary>
+        internal static string HelpPythonImage {
+            get {
+                return ResourceManager.GetString("HelpPythonImage", resourceCulture);
+            }
+        }
+        
+        /// <summary>
         ///   Looks up a localized string similar to Grader for the socket exercises: checks a server or client on the wire against docs/protocol.md..
         /// </summary>
         internal static string HelpRoot {
