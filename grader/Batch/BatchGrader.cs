@@ -1,10 +1,10 @@
-using SocketExercises.Grader.Sandbox;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.AuthServer;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Sandbox;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Batch;

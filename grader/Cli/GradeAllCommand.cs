@@ -1,4 +1,3 @@
-using SocketExercises.Grader.Sandbox;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
@@ -6,6 +5,7 @@ using SocketExercises.Grader.Batch;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Reports;
+using SocketExercises.Grader.Sandbox;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Cli;
@@ -64,7 +64,7 @@ internal static class GradeAllCommand
                 parsed.GetRequiredValue(pythonImage),
                 container => GraderServices.Build(options, one =>
                 {
-                    SandboxArguments.Use(one, container);
+                    one.AddSandbox(container);
                     configure?.Invoke(one);
                 })));
         }

@@ -202,7 +202,7 @@ internal sealed class ServerArguments
     {
         if (Sandbox.Options(parsed, starts: StartCommand(parsed) is not null) is { } sandbox)
         {
-            SandboxArguments.Use(services, sandbox);
+            services.AddSandbox(sandbox);
         }
         configure?.Invoke(services);
     };

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
-using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Sandbox;
 using SocketExercises.Grader.Texts;
 
@@ -59,8 +57,4 @@ internal sealed class SandboxArguments
         }
         return new SandboxOptions(parsed.GetValue(Image) ?? SandboxOptions.DotnetImage, folder);
     }
-
-    /// <summary>Runs started servers in containers made as <paramref name="sandbox"/> says.</summary>
-    public static void Use(IServiceCollection services, SandboxOptions sandbox) =>
-        services.AddSingleton<IServerHost>(_ => new ContainerServerHost(sandbox));
 }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocketExercises.Grader.Batch;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.AuthClient;
@@ -10,6 +10,7 @@ using SocketExercises.Grader.Checks.EchoServer;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Sandbox;
 using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 
@@ -52,6 +53,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<BatchGrader>();
         return services;
     }
+
+    /// <summary>Runs the servers the grader starts in containers made as <paramref name="sandbox"/> says (<c>--sandbox docker</c>).</summary>
+    public static IServiceCollection AddSandbox(this IServiceCollection services, SandboxOptions sandbox) =>
+        services.AddSingleton<IServerHost>(_ => new ContainerServerHost(sandbox));
 
     /// <summary>The echo exercise's checks, in the order they run: the server's, then the client's.</summary>
     public static IServiceCollection AddEchoChecks(this IServiceCollection services)

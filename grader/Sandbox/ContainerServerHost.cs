@@ -72,9 +72,14 @@ public sealed class ContainerServerHost(SandboxOptions options) : IServerHost, I
         {
             await container.StartAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
+            // Created but not started, or interrupted while starting: it is removed all the same.
             await container.DisposeAsync();
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
             throw new ServerStartException(string.Format(Strings.SandboxCouldNotStart, options.Image, e.Message));
         }
         return new ContainerServerProcess(container, endpoint.Port, output, options);

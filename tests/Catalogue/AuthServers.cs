@@ -48,7 +48,7 @@ public static class AuthServers
             Environment.GetEnvironmentVariable("SOCKET_LOGIN_TIMEOUT") ?? "5", System.Globalization.CultureInfo.InvariantCulture));
 
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener.Bind(new IPEndPoint(Listening.Address, port));
         listener.Listen();
         while (!stopping.IsCancellationRequested)
         {

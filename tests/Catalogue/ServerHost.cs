@@ -22,7 +22,7 @@ internal static class ServerHost
     public static async Task<int> RunAsync(int port, ServerBehaviour behaviour, CancellationToken stopping)
     {
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener.Bind(new IPEndPoint(Listening.Address, port));
         listener.Listen();
         var crashed = new TaskCompletionSource<int>();
         while (!stopping.IsCancellationRequested && !crashed.Task.IsCompleted)

@@ -109,7 +109,7 @@ public sealed class AuthCatalogueTests
         // Given the reference auth server is running, started by the test rather than by the grader
         var port = Grade.FreePort();
         var endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port);
-        var launcher = new Grader.Running.ServerLauncher(TimeProvider.System);
+        var launcher = new Grader.Running.ServerLauncher(new Grader.Running.LocalServerHost(), TimeProvider.System);
         await using var server = await launcher.StartAsync(
             KitPrograms.SolutionAuthServer, endpoint, Grader.Checks.AuthServer.AuthServerTarget.Settings(Grade.Password, Grade.LoginTimeout), Grade.StartTimeout, CancellationToken.None);
 

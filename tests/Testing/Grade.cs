@@ -5,6 +5,7 @@ using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Sandbox;
 
 namespace SocketExercises.Testing;
 
@@ -19,6 +20,21 @@ public static class Grade
         await using var provider = GraderServices.Build(options ?? new GradingOptions { Seed = 42 });
         var request = new ServerGradingRequest(exercise, new IPEndPoint(IPAddress.Loopback, FreePort()), start, StartTimeout, []);
         return await provider.GetRequiredService<ServerGrader>().GradeAsync(request, (server, _) => server, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Grades the server that <paramref name="start"/> runs in a container made as <paramref name="sandbox"/> says
+    /// (<c>--sandbox docker</c>); an auth server gets <see cref="Password"/> and <see cref="LoginTimeout"/>.
+    /// </summary>
+    public static async Task<GradeReport> ServerInSandboxAsync(
+        string exercise, SandboxOptions sandbox, ShellCommand start, CancellationToken cancellationToken = default)
+    {
+        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 }, services => services.AddSandbox(sandbox));
+        var grading = provider.GetRequiredService<ExerciseGrading>();
+        var endpoint = new IPEndPoint(IPAddress.Loopback, FreePort());
+        return exercise == ServiceCollectionExtensions.AuthServer
+            ? await grading.AuthServerAsync(endpoint, start, StartTimeout, Password, LoginTimeout, cancellationToken)
+            : await grading.EchoServerAsync(endpoint, start, StartTimeout, cancellationToken);
     }
 
     /// <summary>Runs the echo client with <paramref name="client"/> against the grader and grades it.</summary>

@@ -53,15 +53,19 @@ public static class KitPrograms
     public static ShellCommand Grader(string arguments) => Project("grader", arguments, "socket-grader");
 
     /// <summary>Runs the program that <paramref name="projectFolder"/> builds, with <paramref name="arguments"/>.</summary>
-    public static ShellCommand Project(string projectFolder, string arguments, string? assemblyName = null)
+    public static ShellCommand Project(string projectFolder, string arguments, string? assemblyName = null) =>
+        new($"dotnet \"{Path.Combine(Output(projectFolder, assemblyName), (assemblyName ?? Path.GetFileName(projectFolder)) + ".dll")}\" {arguments}");
+
+    /// <summary>The folder <paramref name="projectFolder"/> is built into, holding its assembly and everything it needs to run.</summary>
+    public static string Output(string projectFolder, string? assemblyName = null)
     {
-        string name = assemblyName ?? Path.GetFileName(projectFolder);
-        string dll = Path.Combine(RepositoryRoot, projectFolder, "bin", Metadata("Configuration"), Metadata("TargetFramework"), name + ".dll");
+        string folder = Path.Combine(RepositoryRoot, projectFolder, "bin", Metadata("Configuration"), Metadata("TargetFramework"));
+        string dll = Path.Combine(folder, (assemblyName ?? Path.GetFileName(projectFolder)) + ".dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"{dll} is not built. Build the solution (dotnet build) before running the tests.", dll);
         }
-        return new ShellCommand($"dotnet \"{dll}\" {arguments}");
+        return folder;
     }
 
     private static string Metadata(string key) =>

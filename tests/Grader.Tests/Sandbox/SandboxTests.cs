@@ -1,0 +1,134 @@
+using System.Net.Sockets;
+using DotNet.Testcontainers.Builders;
+using Microsoft.Extensions.Logging.Abstractions;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Sandbox;
+using SocketExercises.Testing;
+using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
+
+namespace SocketExercises.Grader.Tests.Sandbox;
+
+/// <summary>
+/// <c>--sandbox docker</c> on a real engine: servers in C# and Python graded in containers as they are on this
+/// machine, one held to its memory limit, one cut off from the network, and nothing left behind.
+/// </summary>
+[Collection(OneEngine.Name)]
+public sealed class SandboxTests
+{
+    private static readonly string PythonPrograms = Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "python");
+
+    [DockerFact]
+    public async Task The_reference_echo_server_passes_every_check_in_its_container()
+    {
+        var report = await Grade.ServerInSandboxAsync(
+            EchoServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("solutions/01-echo/EchoServer")), new("dotnet EchoServer.dll"));
+
+        Assert.True(report.Succeeded, report.Describe());
+        Assert.Contains(report.Notes, n => n.Contains(SandboxOptions.DotnetImage, StringComparison.Ordinal));
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task The_reference_auth_server_passes_every_check_in_its_container()
+    {
+        var report = await Grade.ServerInSandboxAsync(
+            AuthServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("solutions/02-auth/AuthServer")), new("dotnet AuthServer.dll"));
+
+        // Every check runs, the two that start the server again without a password included.
+        Assert.True(report.Succeeded, report.Describe());
+        Assert.Empty(report.Ids(CheckStatus.Skipped));
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task A_python_echo_server_is_graded_in_its_container_exactly_as_the_csharp_one()
+    {
+        var python = await Grade.ServerInSandboxAsync(
+            EchoServer, new SandboxOptions(SandboxOptions.PythonImage, PythonPrograms), new("python3 echo_server.py"));
+        var csharp = await Grade.ServerInSandboxAsync(
+            EchoServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("solutions/01-echo/EchoServer")), new("dotnet EchoServer.dll"));
+
+        Assert.Equal(Outcomes(csharp), Outcomes(python));
+        Assert.True(python.Succeeded, python.Describe());
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task A_broken_server_fails_the_same_checks_in_its_container_as_on_this_machine()
+    {
+        var here = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("decodes-ascii"));
+        var contained = await Grade.ServerInSandboxAsync(
+            EchoServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("tests/Catalogue")), new("dotnet Catalogue.dll server decodes-ascii --port {port}"));
+
+        Assert.NotEmpty(contained.Ids(CheckStatus.Failed));
+        Assert.Equal(here.Ids(CheckStatus.Failed), contained.Ids(CheckStatus.Failed));
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task A_server_that_goes_over_its_memory_limit_is_stopped_and_the_report_says_so()
+    {
+        var report = await Grade.ServerInSandboxAsync(
+            EchoServer, new SandboxOptions(SandboxOptions.PythonImage, PythonPrograms), new("python3 memory_hog_server.py"));
+
+        var first = report.Results[0];
+        Assert.Equal(CheckStatus.Failed, first.Status);
+        Assert.Contains("exit code 137", first.Message);
+        Assert.Contains("memory limit of 256 MiB", first.Message);
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task A_server_cannot_open_connections_of_its_own_and_the_report_shows_it_tried()
+    {
+        // Given a listener in another container, which this test can reach from outside the sandbox
+        await using var elsewhere = new ContainerBuilder(SandboxOptions.PythonImage)
+            .WithLogger(NullLogger.Instance)
+            .WithCommand("python3", "-c", "import socket; s = socket.create_server(('0.0.0.0', 8000)); print('ready', flush=True); s.accept()")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("ready"))
+            .Build();
+        await elsewhere.StartAsync();
+        using (var fromHere = new TcpClient())
+        {
+            await fromHere.ConnectAsync(elsewhere.IpAddress, 8000);
+        }
+
+        // When a server in the sandbox tries to connect to it before it serves
+        var report = await Grade.ServerInSandboxAsync(
+            EchoServer, new SandboxOptions(SandboxOptions.PythonImage, PythonPrograms), new($"python3 outbound_server.py {elsewhere.IpAddress}:8000"));
+
+        // Then its attempt failed, the report shows what it printed about it, and it was graded as usual
+        Assert.Contains(report.Notes, n => n.Contains($"outbound connection to {elsewhere.IpAddress}:8000: blocked", StringComparison.Ordinal));
+        Assert.True(report.Succeeded, report.Describe());
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task Interrupted_grading_removes_the_container()
+    {
+        using var interrupt = new CancellationTokenSource();
+        var grading = Grade.ServerInSandboxAsync(
+            EchoServer, new SandboxOptions(SandboxOptions.PythonImage, PythonPrograms), new("python3 echo_server.py"), interrupt.Token);
+
+        await Eventually.TrueAsync(() => SandboxContainers.ListAsync().GetAwaiter().GetResult().Count > 0, "the server's container");
+        await interrupt.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => grading);
+        await AssertNothingLeftAsync();
+    }
+
+    private static async Task AssertNothingLeftAsync()
+    {
+        Assert.Empty(await SandboxContainers.ListAsync());
+        Assert.Empty(await SandboxContainers.NetworksAsync());
+    }
+
+    private static (string, CheckStatus)[] Outcomes(GradeReport report) => [.. report.Results.Select(r => (r.Info.Id, r.Status))];
+}
+
+/// <summary>Sandbox tests run one at a time: each counts the sandbox's containers on the one engine.</summary>
+[CollectionDefinition(Name)]
+public sealed class OneEngine
+{
+    public const string Name = "Docker sandbox";
+}
