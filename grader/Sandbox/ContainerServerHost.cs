@@ -23,6 +23,15 @@ public sealed class ContainerServerHost(SandboxOptions options) : IServerHost, I
     private const string ContainerHost = "0.0.0.0";
 
     private readonly SemaphoreSlim _networkLock = new(1, 1);
+
+    static ContainerServerHost()
+    {
+        // Before Testcontainers reads its settings, which include the API version.
+        DockerApiVersion.AdoptTheEngines();
+        // Testcontainers' reaper is a container pulled from a registry, which many graders' machines cannot
+        // reach; the sandbox removes its containers and network itself, however grading ends.
+        TestcontainersSettings.ResourceReaperEnabled = false;
+    }
     private INetwork? _network;
 
     public bool SharesPorts => false;
@@ -82,7 +91,15 @@ public sealed class ContainerServerHost(SandboxOptions options) : IServerHost, I
             }
             throw new ServerStartException(string.Format(Strings.SandboxCouldNotStart, options.Image, e.Message));
         }
-        return new ContainerServerProcess(container, endpoint.Port, output, options);
+        try
+        {
+            return new ContainerServerProcess(container, endpoint.Port, output, options);
+        }
+        catch
+        {
+            await container.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -103,14 +120,23 @@ public sealed class ContainerServerHost(SandboxOptions options) : IServerHost, I
         {
             if (_network is null)
             {
-                var network = new NetworkBuilder()
-                    .WithLogger(NullLogger.Instance)
-                    .WithName("socket-exercises-" + Guid.NewGuid().ToString("N")[..12])
-                    .WithLabel(SandboxOptions.Label, "network")
-                    .WithCreateParameterModifier(create => create.Internal = true)
-                    .Build();
-                await network.CreateAsync(cancellationToken);
-                _network = network;
+                try
+                {
+                    var network = new NetworkBuilder()
+                        .WithLogger(NullLogger.Instance)
+                        .WithName("socket-exercises-" + Guid.NewGuid().ToString("N")[..12])
+                        .WithLabel(SandboxOptions.Label, "network")
+                        .WithCreateParameterModifier(create => create.Internal = true)
+                        .Build();
+                    await network.CreateAsync(cancellationToken);
+                    _network = network;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The first thing the sandbox asks of the engine: if it fails, nothing can be graded this way.
+                    string why = e.Message.Split('\n', 2)[0].Trim();
+                    throw new ExerciseException(string.Format(Strings.SandboxNoEngine, why), ExitCodes.Usage);
+                }
             }
             return _network;
         }

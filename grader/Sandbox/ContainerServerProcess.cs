@@ -23,7 +23,8 @@ internal sealed class ContainerServerProcess : IServerProcess
         _output = output;
         _options = options;
         _port = port;
-        Endpoint = new IPEndPoint(IPAddress.Parse(container.IpAddress), port);
+        // A container that died at once has no address any more; it is never connected to, only reported.
+        Endpoint = new IPEndPoint(IPAddress.TryParse(container.IpAddress, out var address) ? address : IPAddress.None, port);
         // The engine answers when the container exits; until then this task waits.
         _exit = container.GetExitCodeAsync();
     }

@@ -1509,7 +1509,7 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to The container for the server could not be started from the image {0}: {1}.
+        ///   Looks up a localized string similar to The container for the server could not be started from the image {0}. Is the image on this machine (sandbox/build-images.sh builds the kit&apos;s own), or in a registry it can reach? The engine said: {1}.
         /// </summary>
         internal static string SandboxCouldNotStart {
             get {
@@ -1532,6 +1532,15 @@ namespace SocketExercises.Grader.Texts {
         internal static string SandboxNeedsStart {
             get {
                 return ResourceManager.GetString("SandboxNeedsStart", resourceCulture);
+            }
+        }
+        
+        /// <summary>
+        ///   Looks up a localized string similar to --sandbox docker needs a Docker engine, and none answered ({0}). Start Docker (on Debian: apt-get install docker.io, then dockerd), build the images once with sandbox/build-images.sh, and if the engine is older than the grader&apos;s client set DOCKER_API_VERSION to its version (docker version shows it)..
+        /// </summary>
+        internal static string SandboxNoEngine {
+            get {
+                return ResourceManager.GetString("SandboxNoEngine", resourceCulture);
             }
         }
         

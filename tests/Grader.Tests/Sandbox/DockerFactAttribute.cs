@@ -16,8 +16,7 @@ public sealed class DockerFactAttribute : FactAttribute
         if (!DockerEngine.Answers && Environment.GetEnvironmentVariable(RequiredVariable) != "1")
         {
             Skip = "No Docker engine answers here, and these tests grade servers in containers. To run them: start "
-                + "Docker, run sandbox/build-images.sh once, and (for an engine older than the client library) set "
-                + $"DOCKER_API_VERSION=1.41. Set {RequiredVariable}=1 to make a missing engine fail them instead.";
+                + $"Docker and run sandbox/build-images.sh once. Set {RequiredVariable}=1 to make a missing engine fail them instead.";
         }
     }
 }
@@ -31,6 +30,8 @@ internal static class DockerEngine
 
     private static bool Probe()
     {
+        // The tests' own Docker clients speak to an older engine as the grader's do.
+        Grader.Sandbox.DockerApiVersion.AdoptTheEngines();
         if (Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 })
         {
             return true; // a remote or custom engine: let the tests find out

@@ -1,0 +1,50 @@
+using SocketExercises.Grader.Tests.Batch;
+using SocketExercises.Testing;
+
+namespace SocketExercises.Grader.Tests.Sandbox;
+
+/// <summary><c>grade-all --sandbox docker</c> as a teacher runs it: the same grades as without the sandbox.</summary>
+[Collection(OneEngine.Name)]
+public sealed class SandboxedGradeAllTests
+{
+    [DockerFact]
+    public async Task Grades_a_class_with_csharp_and_python_programs_as_it_does_without_the_sandbox()
+    {
+        // Given a student whose echo server is written in Python, the course's language, and the rest in C#
+        using var folder = new ClassFolder();
+        string exercises = folder.AddStudent("dora", "solutions");
+        string echoServer = Path.Combine(exercises, "01-echo", "EchoServer");
+        Directory.Delete(echoServer, recursive: true);
+        Directory.CreateDirectory(echoServer);
+        File.Copy(Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "python", "echo_server.py"), Path.Combine(echoServer, "server.py"));
+
+        // When the class is graded with the same seed, on this machine and in containers
+        string plain = await GradeAsync(folder, "plain", "");
+        string sandboxed = await GradeAsync(folder, "sandboxed", "--sandbox docker");
+
+        // Then every check has the same outcome and points, and no container is left
+        Assert.StartsWith("dora,49,49,", plain.Split("\r\n")[1], StringComparison.Ordinal);
+        Assert.Equal(plain, sandboxed);
+        Assert.Empty(await SandboxContainers.ListAsync());
+        Assert.Empty(await SandboxContainers.NetworksAsync());
+    }
+
+    private static async Task<string> GradeAsync(ClassFolder folder, string name, string options)
+    {
+        string grades = Path.Combine(Path.GetTempPath(), $"socket-grades-{name}-{Guid.NewGuid():N}");
+        try
+        {
+            var run = await Executed.RunAsync(
+                KitPrograms.Grader($"grade-all \"{folder.Path}\" --out \"{grades}\" --lang en --seed 7 {options}"), TimeSpan.FromMinutes(6));
+            Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+            return await File.ReadAllTextAsync(Path.Combine(grades, "grades.csv"));
+        }
+        finally
+        {
+            if (Directory.Exists(grades))
+            {
+                Directory.Delete(grades, recursive: true);
+            }
+        }
+    }
+}
