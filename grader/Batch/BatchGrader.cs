@@ -63,11 +63,11 @@ public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder bui
 
     private async Task<GradeReport> GradeAsync(KitProgram program, BuiltProgram built, CancellationToken cancellationToken)
     {
-        if (sandbox is null || !program.IsServer)
+        if (sandbox is null)
         {
             return await GradeAsync(program, new ShellCommand(built.Command(built.Folder)), services.GetRequiredService<ExerciseGrading>(), cancellationToken);
         }
-        // Each program gets its own container, made from its own folder and the image for its language.
+        // Each program runs in containers of its own, made from its folder and the image for its language.
         await using var sandboxed = sandbox.Services(new SandboxOptions(sandbox.ImageFor(built.Language), built.Folder));
         return await GradeAsync(
             program, new ShellCommand(built.Command(SandboxOptions.SubmissionPath)), sandboxed.GetRequiredService<ExerciseGrading>(), cancellationToken);

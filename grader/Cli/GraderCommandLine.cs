@@ -100,7 +100,7 @@ public static class GraderCommandLine
             message,
         };
         client.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, configure, (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, client.Configure(parsed, configure), (provider, token) =>
         {
             return provider.GetRequiredService<ExerciseGrading>().EchoClientAsync(
                 client.Command(parsed), client.Listen(parsed), parsed.GetRequiredValue(message), token);
@@ -120,7 +120,7 @@ public static class GraderCommandLine
             password,
         };
         client.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, configure, (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, client.Configure(parsed, configure), (provider, token) =>
         {
             string secret = parsed.GetValue(password) ?? Passwords.Make();
             return provider.GetRequiredService<ExerciseGrading>().AuthClientAsync(client.Command(parsed), client.Listen(parsed), secret, token);
@@ -234,12 +234,25 @@ internal sealed class ClientArguments
 
     public ReportArguments Reports { get; } = new(startOption: "--client");
 
+    public SandboxArguments Sandbox { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Client);
         command.Options.Add(ListenPort);
+        Sandbox.AddTo(command);
         Reports.AddTo(command, parsed => parsed.GetValue(Client));
     }
+
+    /// <summary>The grader's services as this command line asks: the client in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
+    public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) => services =>
+    {
+        if (Sandbox.Options(parsed, starts: true) is { } sandbox)
+        {
+            services.AddSandbox(sandbox);
+        }
+        configure?.Invoke(services);
+    };
 
     public ShellCommand Command(ParseResult parsed) => new(parsed.GetRequiredValue(Client));
 

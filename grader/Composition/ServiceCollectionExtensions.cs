@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CheckRunner>();
         services.AddSingleton<ServerLauncher>();
         services.TryAddSingleton<IServerHost, LocalServerHost>();
+        services.TryAddSingleton<IClientHost, LocalClientHost>();
         services.AddSingleton<ServerGrader>();
         services.AddSingleton<ClientGrader>();
         services.AddSingleton<ExerciseGrading>();
@@ -54,9 +55,11 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Runs the servers the grader starts in containers made as <paramref name="sandbox"/> says (<c>--sandbox docker</c>).</summary>
-    public static IServiceCollection AddSandbox(this IServiceCollection services, SandboxOptions sandbox) =>
-        services.AddSingleton<IServerHost>(_ => new ContainerServerHost(sandbox));
+    /// <summary>Runs the programs under test, servers and clients, in containers made as <paramref name="sandbox"/> says (<c>--sandbox docker</c>).</summary>
+    public static IServiceCollection AddSandbox(this IServiceCollection services, SandboxOptions sandbox) => services
+        .AddSingleton(_ => new ContainerSandbox(sandbox))
+        .AddSingleton<IServerHost>(provider => provider.GetRequiredService<ContainerSandbox>())
+        .AddSingleton<IClientHost>(provider => provider.GetRequiredService<ContainerSandbox>());
 
     /// <summary>The echo exercise's checks, in the order they run: the server's, then the client's.</summary>
     public static IServiceCollection AddEchoChecks(this IServiceCollection services)

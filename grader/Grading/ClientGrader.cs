@@ -19,7 +19,15 @@ public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, 
 
 /// <summary>Grades a client: listens, runs the client against itself, and judges what the client did.</summary>
 public sealed class ClientGrader(
-    IServiceProvider services, CheckRunner runner, ISocketFactory sockets, ClientLimits limits, WireLimits wire, GradingOptions options, TimeProvider time, TranscriptRecorder recorder)
+    IServiceProvider services,
+    CheckRunner runner,
+    ISocketFactory sockets,
+    IClientHost host,
+    ClientLimits limits,
+    WireLimits wire,
+    GradingOptions options,
+    TimeProvider time,
+    TranscriptRecorder recorder)
 {
     /// <param name="request">What to grade.</param>
     /// <param name="target">Makes the exercise's view of the client from the grader's played server.</param>
@@ -30,9 +38,10 @@ public sealed class ClientGrader(
     {
         var checks = services.GetKeyedServices<ICheck<TTarget>>(request.Exercise).ToList();
         long started = time.GetTimestamp();
-        using var server = new PlayedServer(Listen(request.Listen), request.Client, request.Settings, limits, wire, time, recorder);
+        var listen = await host.ListenEndpointAsync(request.Listen, cancellationToken);
+        using var server = new PlayedServer(Listen(listen), request.Client, host, request.Settings, limits, wire, time, recorder);
         var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken);
-        return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), []);
+        return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), host.Note is { } where ? [where] : []);
     }
 
     private Socket Listen(IPEndPoint endpoint)

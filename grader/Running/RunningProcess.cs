@@ -9,7 +9,7 @@ namespace SocketExercises.Grader.Running;
 /// A program the grader started. It keeps a bounded copy of the program's output, and disposing it kills
 /// the whole process tree (a shell, <c>dotnet run</c> and the server it started), so nothing outlives grading.
 /// </summary>
-public sealed class RunningProcess : IAsyncDisposable
+public sealed class RunningProcess : IRunningProgram
 {
     private const int MaxKeptChars = 256 * 1024;
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);

@@ -9,44 +9,52 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
     // Enough to show the end of any failure; a program that prints without end is cut, not kept.
     private const int MaxChars = 256 * 1024;
 
-    private readonly StringBuilder _text = new();
+    private readonly StringBuilder _all = new();
+    private readonly Sink _output;
+    private readonly Sink _errors;
 
     public ContainerOutput()
     {
-        Stdout = new Sink(this);
-        Stderr = new Sink(this);
+        _output = new Sink(this);
+        _errors = new Sink(this);
     }
 
     public bool Enabled => true;
 
-    public Stream Stdout { get; }
+    public Stream Stdout => _output;
 
-    public Stream Stderr { get; }
+    public Stream Stderr => _errors;
 
-    public string Text
-    {
-        get
-        {
-            lock (_text)
-            {
-                return _text.ToString();
-            }
-        }
-    }
+    /// <summary>Standard output and errors as they came, interleaved.</summary>
+    public string All => Read(_all);
+
+    public string Output => Read(_output.Text);
+
+    public string Errors => Read(_errors.Text);
 
     public void Dispose()
     {
-        Stdout.Dispose();
-        Stderr.Dispose();
+        _output.Dispose();
+        _errors.Dispose();
     }
 
-    private void Append(ReadOnlySpan<byte> bytes)
+    private string Read(StringBuilder text)
     {
-        lock (_text)
+        lock (_all)
         {
-            if (_text.Length < MaxChars)
+            return text.ToString();
+        }
+    }
+
+    private void Append(StringBuilder own, ReadOnlySpan<byte> bytes)
+    {
+        lock (_all)
+        {
+            if (_all.Length < MaxChars)
             {
-                _text.Append(Encoding.UTF8.GetString(bytes));
+                string text = Encoding.UTF8.GetString(bytes);
+                _all.Append(text);
+                own.Append(text);
             }
         }
     }
@@ -54,6 +62,8 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
     // A write-only stream that hands each write to the collected text.
     private sealed class Sink(ContainerOutput owner) : Stream
     {
+        public StringBuilder Text { get; } = new();
+
         public override bool CanRead => false;
 
         public override bool CanSeek => false;
@@ -64,9 +74,9 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override void Write(byte[] buffer, int offset, int count) => owner.Append(buffer.AsSpan(offset, count));
+        public override void Write(byte[] buffer, int offset, int count) => owner.Append(Text, buffer.AsSpan(offset, count));
 
-        public override void Write(ReadOnlySpan<byte> buffer) => owner.Append(buffer);
+        public override void Write(ReadOnlySpan<byte> buffer) => owner.Append(Text, buffer);
 
         public override void Flush()
         {

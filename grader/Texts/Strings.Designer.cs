@@ -1041,7 +1041,7 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to The container image to run the server in (default: {0}, the .NET runtime; socket-exercises/python:offline for Python).
+        ///   Looks up a localized string similar to The container image to run the program in (default: {0}, the .NET runtime; socket-exercises/python:offline for Python).
         /// </summary>
         internal static string HelpImage {
             get {
@@ -1140,7 +1140,7 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to Run the started server in a container: its folder read-only, limited memory, CPU and processes, and no network but the grader&apos;s. Needs a Docker engine (see sandbox/build-images.sh).
+        ///   Looks up a localized string similar to Run the program under test (the started server, or the client) in a container: its folder read-only, limited memory, CPU and processes, and no network but the grader&apos;s. Needs a Docker engine (see sandbox/build-images.sh).
         /// </summary>
         internal static string HelpSandbox {
             get {
@@ -1194,7 +1194,7 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to The folder that holds the server&apos;s program, seen read-only at {0} in the container, where the --start command runs.
+        ///   Looks up a localized string similar to The folder that holds the program, seen read-only at {0} in the container, where its command (--start or --client) runs.
         /// </summary>
         internal static string HelpSubmission {
             get {
@@ -1554,7 +1554,7 @@ namespace SocketExercises.Grader.Texts {
         }
         
         /// <summary>
-        ///   Looks up a localized string similar to The server ran in a container from {0}: {1} MiB of memory, {2} CPU, at most {3} processes, a read-only file system, and no network but the grader&apos;s..
+        ///   Looks up a localized string similar to The program ran in a container from {0}: {1} MiB of memory, {2} CPU, at most {3} processes, a read-only file system, and no network but the grader&apos;s..
         /// </summary>
         internal static string SandboxNote {
             get {

@@ -30,7 +30,7 @@ public static class AuthClients
         int port, string login, CancellationToken stop, bool sendEarly = false, bool ignoreRefusal = false, bool readAnswerOnce = false)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), stop);
+        await socket.ConnectAsync(new IPEndPoint(Listening.Address, port), stop);
         await socket.SendAsync(Encoding.UTF8.GetBytes(login), stop);
         if (sendEarly)
         {

@@ -28,7 +28,7 @@ public static class Clients
     private static async Task<Socket> ConnectAsync(int port, CancellationToken stop)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), stop);
+        await socket.ConnectAsync(new IPEndPoint(Listening.Address, port), stop);
         return socket;
     }
 

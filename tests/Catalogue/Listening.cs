@@ -2,7 +2,10 @@ using System.Net;
 
 namespace SocketExercises.Catalogue;
 
-/// <summary>Where the catalogue's servers listen: the host the grader gives them (SOCKET_HOST), as a correct server does.</summary>
+/// <summary>
+/// The host the grader gives the catalogue's programs (SOCKET_HOST), as a correct program uses it: where a server
+/// listens, and where a client connects.
+/// </summary>
 internal static class Listening
 {
     public static IPAddress Address { get; } =

@@ -37,6 +37,14 @@ public static class Grade
             : await grading.EchoServerAsync(endpoint, start, StartTimeout, cancellationToken);
     }
 
+    /// <summary>Runs the echo client that <paramref name="client"/> starts in a container made as <paramref name="sandbox"/> says, and grades it.</summary>
+    public static async Task<GradeReport> EchoClientInSandboxAsync(SandboxOptions sandbox, ShellCommand client)
+    {
+        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 }, services => services.AddSandbox(sandbox));
+        return await provider.GetRequiredService<ExerciseGrading>().EchoClientAsync(
+            client, new IPEndPoint(IPAddress.Loopback, 0), ExerciseGrading.DefaultMessage, CancellationToken.None);
+    }
+
     /// <summary>Runs the echo client with <paramref name="client"/> against the grader and grades it.</summary>
     /// <param name="listenPort">The port the grader listens on; 0 for any free one.</param>
     public static async Task<GradeReport> EchoClientAsync(ShellCommand client, string message = ExerciseGrading.DefaultMessage, int listenPort = 0)

@@ -18,6 +18,7 @@ public sealed class PlayedServer : IDisposable
 {
     private readonly Socket _listener;
     private readonly ShellCommand _command;
+    private readonly IClientHost _host;
     private readonly IReadOnlyList<ProgramSetting> _settings;
     private readonly WireLimits _wire;
     private readonly TimeProvider _time;
@@ -27,10 +28,12 @@ public sealed class PlayedServer : IDisposable
 
     /// <param name="listener">A bound, listening socket; the played server owns it from here.</param>
     /// <param name="command">Runs the client.</param>
+    /// <param name="host">Where the client runs: here, or in a container.</param>
     /// <param name="settings">What to hand the client besides the address, such as its password.</param>
     public PlayedServer(
         Socket listener,
         ShellCommand command,
+        IClientHost host,
         IReadOnlyList<ProgramSetting> settings,
         ClientLimits limits,
         WireLimits wire,
@@ -40,6 +43,7 @@ public sealed class PlayedServer : IDisposable
         _recorder = recorder;
         _listener = listener;
         _command = command;
+        _host = host;
         _settings = settings;
         Limits = limits;
         _wire = wire;
@@ -89,10 +93,10 @@ public sealed class PlayedServer : IDisposable
         var transcript = _recorder.Detached();
         try
         {
-            RunningProcess client;
+            IRunningProgram client;
             try
             {
-                client = RunningProcess.Start(_command.ToStartInfo([.. ProgramSetting.For(Endpoint), .. _settings]));
+                client = await _host.StartAsync(_command, [.. ProgramSetting.For(Endpoint), .. _settings], cancellationToken);
             }
             catch (ProcessStartException e)
             {
@@ -115,7 +119,7 @@ public sealed class PlayedServer : IDisposable
     }
 
     private async Task<ClientRun<TExchange>> PlayAsync<TExchange>(
-        RunningProcess client, ClientScript<TExchange> script, Transcript transcript, CancellationToken cancellationToken)
+        IRunningProgram client, ClientScript<TExchange> script, Transcript transcript, CancellationToken cancellationToken)
     {
         using var connecting = Deadline.After(Limits.ConnectTimeout, _time, cancellationToken);
         var accept = _listener.AcceptAsync(connecting.Token).AsTask();

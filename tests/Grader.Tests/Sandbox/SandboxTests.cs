@@ -9,8 +9,8 @@ using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
 namespace SocketExercises.Grader.Tests.Sandbox;
 
 /// <summary>
-/// <c>--sandbox docker</c> on a real engine: servers in C# and Python graded in containers as they are on this
-/// machine, one held to its memory limit, one cut off from the network, and nothing left behind.
+/// <c>--sandbox docker</c> on a real engine: servers in C# and Python, and clients, graded in containers as they
+/// are on this machine, one held to its memory limit, one cut off from the network, and nothing left behind.
 /// </summary>
 [Collection(OneEngine.Name)]
 public sealed class SandboxTests
@@ -59,6 +59,29 @@ public sealed class SandboxTests
         var here = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("decodes-ascii"));
         var contained = await Grade.ServerInSandboxAsync(
             EchoServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("tests/Catalogue")), new("dotnet Catalogue.dll server decodes-ascii --port {port}"));
+
+        Assert.NotEmpty(contained.Ids(CheckStatus.Failed));
+        Assert.Equal(here.Ids(CheckStatus.Failed), contained.Ids(CheckStatus.Failed));
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task The_reference_echo_client_passes_every_check_in_its_container()
+    {
+        var report = await Grade.EchoClientInSandboxAsync(
+            new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("solutions/01-echo/EchoClient")), new("dotnet EchoClient.dll --port {port}"));
+
+        Assert.True(report.Succeeded, report.Describe());
+        Assert.Contains(report.Notes, n => n.Contains(SandboxOptions.DotnetImage, StringComparison.Ordinal));
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task A_broken_client_fails_the_same_checks_in_its_container_as_on_this_machine()
+    {
+        var here = await Grade.EchoClientAsync(KitPrograms.CatalogueClient("reads-once"));
+        var contained = await Grade.EchoClientInSandboxAsync(
+            new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("tests/Catalogue")), new("dotnet Catalogue.dll client reads-once --port {port}"));
 
         Assert.NotEmpty(contained.Ids(CheckStatus.Failed));
         Assert.Equal(here.Ids(CheckStatus.Failed), contained.Ids(CheckStatus.Failed));

@@ -1,0 +1,63 @@
+using System.Net;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
+using DotNet.Testcontainers.Networks;
+using Microsoft.Extensions.Logging.Abstractions;
+using SocketExercises.Common;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.Sandbox;
+
+/// <summary>
+/// The network a grading's containers share: "internal", so the engine routes nothing from it to any other
+/// network, the internet included. This machine is on it at the gateway address, where the grader listens
+/// when it plays the server for a client.
+/// </summary>
+internal sealed class SandboxNetwork : IAsyncDisposable
+{
+    private SandboxNetwork(INetwork network, IPAddress gateway)
+    {
+        Network = network;
+        Gateway = gateway;
+    }
+
+    public INetwork Network { get; }
+
+    public IPAddress Gateway { get; }
+
+    /// <exception cref="ExerciseException">No Docker engine answers: nothing can be graded in the sandbox.</exception>
+    public static async Task<SandboxNetwork> CreateAsync(CancellationToken cancellationToken)
+    {
+        INetwork network;
+        try
+        {
+            network = new NetworkBuilder()
+                .WithLogger(NullLogger.Instance)
+                .WithName("socket-exercises-" + Guid.NewGuid().ToString("N")[..12])
+                .WithLabel(SandboxOptions.Label, "network")
+                .WithCreateParameterModifier(create => create.Internal = true)
+                .Build();
+            await network.CreateAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The first thing the sandbox asks of the engine: if it fails, nothing can be graded this way.
+            string why = e.Message.Split('\n', 2)[0].Trim();
+            throw new ExerciseException(string.Format(Strings.SandboxNoEngine, why), ExitCodes.Usage);
+        }
+        try
+        {
+            using var engine = TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
+            var inspected = await engine.Networks.InspectNetworkAsync(network.Name, cancellationToken);
+            var gateway = inspected.IPAM.Config.Select(c => IPAddress.TryParse(c.Gateway, out var address) ? address : null).First(a => a is not null)!;
+            return new SandboxNetwork(network, gateway);
+        }
+        catch
+        {
+            await network.DeleteAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Network.DeleteAsync();
+}
