@@ -42,6 +42,9 @@ public sealed class CommandLineTests
     [InlineData("check echo-server --start-timeout -1 --start true", "--start-timeout must be a number of seconds")]
     [InlineData("check no-such-exercise", "Unrecognized command or argument 'no-such-exercise'")]
     [InlineData("check auth-server --port 65432", "--password is needed to grade a running server")]
+    [InlineData("check echo-server --sandbox docker --port 65432", "--sandbox runs a server the grader starts")]
+    [InlineData("check echo-server --sandbox podman --start true", "Argument 'podman' not recognized")]
+    [InlineData("check echo-client --sandbox docker --submission /no/such/folder --client true", "/no/such/folder given with --submission does not exist")]
     public async Task Exits_2_with_a_clear_message_for_a_usage_error(string arguments, string message)
     {
         var run = await Executed.RunAsync(KitPrograms.Grader(arguments));
