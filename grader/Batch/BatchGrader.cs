@@ -14,7 +14,7 @@ namespace SocketExercises.Grader.Batch;
 /// runs it against the grader, and collects the reports. A submission that does not build, or breaks the
 /// grading of one of its programs, becomes a result with the reason; the run always goes on to the next.
 /// </summary>
-/// <param name="sandbox">Where servers run when the batch is sandboxed (<c>--sandbox docker</c>); null to run them here.</param>
+/// <param name="sandbox">Where programs run when the batch is sandboxed (<c>--sandbox docker</c>); null to run them here.</param>
 public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder builder, GradingOptions options, BatchSandbox? sandbox = null)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
@@ -93,10 +93,10 @@ public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder bui
     private static ShellCommand WithAddress(ShellCommand command) => new($"{command.Text} --host {{host}} --port {{port}}");
 }
 
-/// <summary>How a sandboxed batch runs its servers: an image per language, and the grader's services for one container.</summary>
+/// <summary>How a sandboxed batch runs its programs: an image per language, and the grader's services for one program's containers.</summary>
 /// <param name="DotnetImage">For C# programs.</param>
 /// <param name="PythonImage">For Python programs.</param>
-/// <param name="Services">The grader's services, with servers run in the container <see cref="SandboxOptions"/> describe.</param>
+/// <param name="Services">The grader's services, with the program run in containers as <see cref="SandboxOptions"/> describe.</param>
 public sealed record BatchSandbox(string DotnetImage, string PythonImage, Func<SandboxOptions, ServiceProvider> Services)
 {
     public string ImageFor(ProgramLanguage language) => language == ProgramLanguage.Python ? PythonImage : DotnetImage;

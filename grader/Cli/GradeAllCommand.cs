@@ -53,7 +53,7 @@ internal static class GradeAllCommand
         return command;
     }
 
-    // With --sandbox docker, each server is graded with services of its own, which run it in its container.
+    // With --sandbox docker, each program is graded with services of its own, which run it in containers.
     private static void Sandboxed(
         IServiceCollection services, GradingOptions options, ParseResult parsed, SandboxArguments sandbox, Option<string> pythonImage, Action<IServiceCollection>? configure)
     {

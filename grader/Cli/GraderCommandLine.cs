@@ -197,15 +197,9 @@ internal sealed class ServerArguments
         Reports.AddTo(command, parsed => parsed.GetValue(Start));
     }
 
-    /// <summary>The grader's services as this command line asks: in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
-    public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) => services =>
-    {
-        if (Sandbox.Options(parsed, starts: StartCommand(parsed) is not null) is { } sandbox)
-        {
-            services.AddSandbox(sandbox);
-        }
-        configure?.Invoke(services);
-    };
+    /// <summary>The grader's services as this command line asks: the started server in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
+    public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) =>
+        Sandbox.Configure(parsed, starts: StartCommand(parsed) is not null, configure);
 
     public IPEndPoint Endpoint(ParseResult parsed) =>
         new(EndpointOptions.Resolve(parsed.GetRequiredValue(EndpointOptions.Host)), parsed.GetValue(EndpointOptions.Port));
@@ -245,14 +239,8 @@ internal sealed class ClientArguments
     }
 
     /// <summary>The grader's services as this command line asks: the client in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
-    public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) => services =>
-    {
-        if (Sandbox.Options(parsed, starts: true) is { } sandbox)
-        {
-            services.AddSandbox(sandbox);
-        }
-        configure?.Invoke(services);
-    };
+    public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) =>
+        Sandbox.Configure(parsed, starts: true, configure);
 
     public ShellCommand Command(ParseResult parsed) => new(parsed.GetRequiredValue(Client));
 

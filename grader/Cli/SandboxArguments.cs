@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
+using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Sandbox;
 using SocketExercises.Grader.Texts;
 
@@ -38,7 +40,22 @@ internal sealed class SandboxArguments
         command.Options.Add(Submission);
     }
 
-    /// <summary>The sandbox asked for, or null to run servers on this machine.</summary>
+    /// <summary>
+    /// The grader's services as the command line asks: the program it starts in the sandbox, if one was asked
+    /// for, then <paramref name="configure"/>'s changes. Reading the options waits until the services are built,
+    /// where a usage error is reported as such.
+    /// </summary>
+    /// <param name="starts">Whether the command starts the program under test (--start or --client).</param>
+    public Action<IServiceCollection> Configure(ParseResult parsed, bool starts, Action<IServiceCollection>? configure) => services =>
+    {
+        if (Options(parsed, starts) is { } sandbox)
+        {
+            services.AddSandbox(sandbox);
+        }
+        configure?.Invoke(services);
+    };
+
+    /// <summary>The sandbox asked for, or null to run programs on this machine.</summary>
     /// <exception cref="ExerciseException">The sandbox cannot be used as asked.</exception>
     public SandboxOptions? Options(ParseResult parsed, bool starts)
     {

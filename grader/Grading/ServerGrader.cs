@@ -53,7 +53,7 @@ public sealed class ServerGrader(
             {
                 results = NotStarted(checks, e.Message);
             }
-            notes = [.. launcher.Host.Note is { } where ? [where] : Array.Empty<string>(), .. process.Notes()];
+            notes = process.Notes();
         }
         return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
     }

@@ -39,7 +39,7 @@ internal sealed class StartedServer(
         }
         _exits.Add(exited.HasExited ? string.Format(Strings.ExitAfterCheck, afterCheck.Id, exited.ExitCode) : string.Format(Strings.StoppedListeningAfterCheck, afterCheck.Id));
         await exited.DisposeAsync();
-        _earlierOutput.Append(exited.Output);
+        _earlierOutput.Append(exited.Output).Append(exited.Errors);
         _process = null;
         try
         {
@@ -75,7 +75,7 @@ internal sealed class StartedServer(
         return _exits.Count > 0 && await server.WaitForExitAsync(ExitWaitOnceKnown, cancellationToken);
     }
 
-    public string Output => _earlierOutput + (_process?.Output ?? "");
+    public string Output => _earlierOutput + (_process is { } current ? current.Output + current.Errors : "");
 
     /// <summary>Where the grader reaches the server now: a restarted server in a container may have a new address.</summary>
     public IPEndPoint Endpoint => _process?.Endpoint ?? endpoint;
@@ -89,6 +89,10 @@ internal sealed class StartedServer(
     public List<string> Notes()
     {
         var notes = new List<string>();
+        if (launcher.Host.Note is { } where)
+        {
+            notes.Add(where);
+        }
         if (_exits.Count > 0)
         {
             notes.Add(string.Format(Strings.NoteRestarted, string.Join(", ", _exits)));

@@ -39,6 +39,14 @@ public interface IRunningProgram : IAsyncDisposable
     Task Exited(CancellationToken cancellationToken);
 }
 
+/// <summary>What every running program offers, wherever it runs.</summary>
+public static class RunningPrograms
+{
+    /// <summary>The last lines of both its outputs, for a failure message.</summary>
+    public static string Tail(this IRunningProgram program, int lines = 15) =>
+        string.Join('\n', (program.Output + program.Errors).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines));
+}
+
 /// <summary>Runs clients as processes on this machine; the grader listens where it was asked to.</summary>
 public sealed class LocalClientHost : IClientHost
 {

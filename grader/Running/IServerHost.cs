@@ -21,30 +21,14 @@ public interface IServerHost
 }
 
 /// <summary>A server the grader started, wherever it runs.</summary>
-public interface IServerProcess : IAsyncDisposable
+public interface IServerProcess : IRunningProgram
 {
     /// <summary>Where the grader reaches it.</summary>
     IPEndPoint Endpoint { get; }
-
-    bool HasExited { get; }
-
-    int ExitCode { get; }
-
-    /// <summary>What it printed so far, standard output and errors.</summary>
-    string Output { get; }
-
-    /// <summary>The last lines it printed, for a failure message.</summary>
-    string Tail(int lines = 15);
 
     /// <summary>Why it exited, when more can be said than its exit code (a sandbox's limit); otherwise null.</summary>
     Task<string?> ExitReasonAsync(CancellationToken cancellationToken);
 
     /// <summary>Whether it listens on its port now, learned without connecting to it.</summary>
     Task<bool> IsListeningAsync(CancellationToken cancellationToken);
-
-    /// <summary>Waits for it to exit and its output to be read, for at most <paramref name="timeout"/>; true if it exited.</summary>
-    Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken);
-
-    /// <summary>A task that completes when it exits.</summary>
-    Task Exited(CancellationToken cancellationToken);
 }

@@ -31,9 +31,9 @@ public sealed class LocalServerHost : IServerHost
 
         public int ExitCode => process.ExitCode;
 
-        public string Output => process.Output + process.Errors;
+        public string Output => process.Output;
 
-        public string Tail(int lines = 15) => process.Tail(lines);
+        public string Errors => process.Errors;
 
         public Task<string?> ExitReasonAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 

@@ -58,13 +58,6 @@ public sealed class RunningProcess : IRunningProgram
     /// <summary>What the program printed to standard error so far.</summary>
     public string Errors => _errors.ToString();
 
-    /// <summary>The last lines of both outputs, for a failure message.</summary>
-    public string Tail(int lines = 15)
-    {
-        var all = (Output + Errors).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join('\n', all.TakeLast(lines));
-    }
-
     /// <summary>Waits for the program to exit and its output to be read, for at most <paramref name="timeout"/>.</summary>
     /// <returns>True if it exited in time.</returns>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)

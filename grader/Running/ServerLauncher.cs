@@ -42,13 +42,13 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
                     throw new ServerStartException(
                         string.Format(Strings.ServerExitedBeforeListening, server.ExitCode, endpoint.Port) + why + LastOutput(server) + ClosingConnections(endpoint),
                         server.ExitCode,
-                        server.Output);
+                        server.Output + server.Errors);
                 }
                 if (time.GetElapsedTime(started) > startTimeout)
                 {
                     throw new ServerStartException(
                         string.Format(Strings.ServerDidNotListen, endpoint.Port, Durations.Format(startTimeout)) + LastOutput(server),
-                        output: server.Output);
+                        output: server.Output + server.Errors);
                 }
                 // Wake on the process's exit at once; otherwise look at the listening ports again shortly.
                 await Task.WhenAny(exited, Task.Delay(PollInterval, time, cancellationToken));

@@ -9,7 +9,7 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
     // Enough to show the end of any failure; a program that prints without end is cut, not kept.
     private const int MaxChars = 256 * 1024;
 
-    private readonly StringBuilder _all = new();
+    private readonly Lock _lock = new();
     private readonly Sink _output;
     private readonly Sink _errors;
 
@@ -25,9 +25,6 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
 
     public Stream Stderr => _errors;
 
-    /// <summary>Standard output and errors as they came, interleaved.</summary>
-    public string All => Read(_all);
-
     public string Output => Read(_output.Text);
 
     public string Errors => Read(_errors.Text);
@@ -40,7 +37,7 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
 
     private string Read(StringBuilder text)
     {
-        lock (_all)
+        lock (_lock)
         {
             return text.ToString();
         }
@@ -48,13 +45,11 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
 
     private void Append(StringBuilder own, ReadOnlySpan<byte> bytes)
     {
-        lock (_all)
+        lock (_lock)
         {
-            if (_all.Length < MaxChars)
+            if (_output.Text.Length + _errors.Text.Length < MaxChars)
             {
-                string text = Encoding.UTF8.GetString(bytes);
-                _all.Append(text);
-                own.Append(text);
+                own.Append(Encoding.UTF8.GetString(bytes));
             }
         }
     }

@@ -27,9 +27,6 @@ internal sealed class ContainerProgram : IRunningProgram
 
     public string Errors => _output.Errors;
 
-    /// <summary>Both outputs as they came, interleaved.</summary>
-    public string AllOutput => _output.All;
-
     public async Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         try

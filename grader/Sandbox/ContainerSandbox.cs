@@ -4,7 +4,6 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Images;
 using Microsoft.Extensions.Logging.Abstractions;
-using SocketExercises.Common;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
 
@@ -18,9 +17,6 @@ namespace SocketExercises.Grader.Sandbox;
 /// </summary>
 public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, IClientHost, IAsyncDisposable
 {
-    // Inside its container a server has its network to itself: it listens on every address there.
-    private const string ContainerHost = "0.0.0.0";
-
     private readonly SemaphoreSlim _networkLock = new(1, 1);
     private SandboxNetwork? _network;
 
@@ -41,13 +37,9 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
     public async Task<IServerProcess> RunAsync(
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
     {
-        List<ProgramSetting> all =
-        [
-            new("host", EndpointOptions.HostVariable, ContainerHost),
-            new("port", EndpointOptions.PortVariable, endpoint.Port.ToString(CultureInfo.InvariantCulture)),
-            .. settings,
-        ];
-        var program = await StartProgramAsync(command, all, ServerStartFailed, cancellationToken);
+        // Inside its container a server has its network to itself: it listens on every address there.
+        var inside = new IPEndPoint(IPAddress.Any, endpoint.Port);
+        var program = await StartProgramAsync(command, [.. ProgramSetting.For(inside), .. settings], ServerStartFailed, cancellationToken);
         return new ContainerServerProcess(program, endpoint.Port, options);
     }
 

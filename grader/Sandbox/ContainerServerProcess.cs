@@ -18,10 +18,9 @@ internal sealed class ContainerServerProcess(ContainerProgram program, int port,
 
     public int ExitCode => program.ExitCode;
 
-    public string Output => program.AllOutput;
+    public string Output => program.Output;
 
-    public string Tail(int lines = 15) =>
-        string.Join('\n', Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines));
+    public string Errors => program.Errors;
 
     public Task<string?> ExitReasonAsync(CancellationToken cancellationToken) => Task.FromResult(
         HasExited && ExitCode == KilledExitCode ? string.Format(Strings.SandboxKilled, options.MemoryBytes / (1024 * 1024)) : null);
