@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Checks.AuthServer;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Sandbox;
@@ -10,12 +10,14 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Batch;
 
 /// <summary>
-/// Grades a folder of submissions, one sub-folder each in the kit's layout: builds each program, starts or
-/// runs it against the grader, and collects the reports. A submission that does not build, or breaks the
+/// Grades a folder of submissions, one sub-folder each in the kit's layout: builds the program of each
+/// exercise, starts or runs it against the grader, and collects the reports. A submission that does not build, or breaks the
 /// grading of one of its programs, becomes a result with the reason; the run always goes on to the next.
 /// </summary>
+/// <param name="exercises">The programs a submission holds, in the order they are graded.</param>
 /// <param name="sandbox">Where programs run when the batch is sandboxed (<c>--sandbox docker</c>); null to run them here.</param>
-public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder builder, GradingOptions options, BatchSandbox? sandbox = null)
+public sealed class BatchGrader(
+    IReadOnlyList<Exercise> exercises, ExerciseGrader grader, SubmissionBuilder builder, GradingOptions options, BatchSandbox? sandbox = null)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -31,61 +33,52 @@ public sealed class BatchGrader(IServiceProvider services, SubmissionBuilder bui
     {
         var reports = new List<GradeReport>();
         var problems = new List<string>();
-        foreach (var program in KitProgram.All)
+        foreach (var exercise in exercises)
         {
-            progress(string.Format(Strings.BatchBuilding, program.Project));
-            var (built, problem) = await builder.BuildAsync(submission, program, Path.Combine(work, program.Name), cancellationToken);
+            progress(Strings.FormatBatchBuilding(SubmissionBuilder.ProjectOf(exercise)));
+            var (built, problem) = await builder.BuildAsync(submission, exercise, Path.Combine(work, exercise.Name), cancellationToken);
             if (built is null)
             {
                 problems.Add(problem!);
                 continue;
             }
-            progress(string.Format(Strings.BatchGrading, program.Exercise));
+            progress(Strings.FormatBatchGrading(exercise.Key));
             try
             {
-                reports.Add(await GradeAsync(program, built, cancellationToken));
+                reports.Add(await GradeAsync(exercise, built, cancellationToken));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // One program that breaks the grader's run (a port taken, a process that cannot start) costs
                 // its own points, never the rest of the batch.
-                problems.Add(string.Format(Strings.BatchGradingFailed, program.Exercise, e.Message));
+                problems.Add(Strings.FormatBatchGradingFailed(exercise.Key, e.Message));
             }
         }
         return new SubmissionResult(Path.GetFileName(Path.TrimEndingDirectorySeparator(submission)), reports, problems)
         {
-            MaxScore = KitProgram.All.Sum(p => MaxScore(p.Exercise)),
+            MaxScore = exercises.Sum(e => e.Checks.Sum(c => options.Points.For(c.Info.Id))),
         };
     }
 
-    private int MaxScore(string exercise) =>
-        services.GetKeyedServices<ICheck>(exercise).Sum(c => options.Points.For(c.Info.Id));
-
-    private async Task<GradeReport> GradeAsync(KitProgram program, BuiltProgram built, CancellationToken cancellationToken)
+    private async Task<GradeReport> GradeAsync(Exercise exercise, BuiltProgram built, CancellationToken cancellationToken)
     {
         if (sandbox is null)
         {
-            return await GradeAsync(program, new ShellCommand(built.Command(built.Folder)), services.GetRequiredService<ExerciseGrading>(), cancellationToken);
+            return await GradeAsync(exercise, new ShellCommand(built.Command(built.Folder)), grader, cancellationToken);
         }
         // Each program runs in containers of its own, made from its folder and the image for its language.
         await using var sandboxed = sandbox.Services(new SandboxOptions(sandbox.ImageFor(built.Language), built.Folder));
         return await GradeAsync(
-            program, new ShellCommand(built.Command(SandboxOptions.SubmissionPath)), sandboxed.GetRequiredService<ExerciseGrading>(), cancellationToken);
+            exercise, new ShellCommand(built.Command(SandboxOptions.SubmissionPath)), sandboxed.GetRequiredService<ExerciseGrader>(), cancellationToken);
     }
 
-    private static Task<GradeReport> GradeAsync(KitProgram program, ShellCommand command, ExerciseGrading grading, CancellationToken cancellationToken)
+    // Every option at its default: a server gets a free port (and a password the grader makes up, where its
+    // exercise has one), a client the grader's listening address.
+    private static Task<GradeReport> GradeAsync(Exercise exercise, ShellCommand command, ExerciseGrader grader, CancellationToken cancellationToken)
     {
-        var loopback = new IPEndPoint(IPAddress.Loopback, 0);
-        return program.Exercise switch
-        {
-            Composition.ServiceCollectionExtensions.EchoServer =>
-                grading.EchoServerAsync(FreePort.On(IPAddress.Loopback), WithAddress(command), StartTimeout, cancellationToken),
-            Composition.ServiceCollectionExtensions.AuthServer =>
-                grading.AuthServerAsync(FreePort.On(IPAddress.Loopback), WithAddress(command), StartTimeout, Passwords.Make(), ExerciseGrading.DefaultLoginTimeout, cancellationToken),
-            Composition.ServiceCollectionExtensions.EchoClient =>
-                grading.EchoClientAsync(WithAddress(command), loopback, ExerciseGrading.DefaultMessage, cancellationToken),
-            _ => grading.AuthClientAsync(WithAddress(command), loopback, Passwords.Make(), cancellationToken),
-        };
+        var endpoint = exercise.Role == ProgramRole.Server ? FreePort.On(IPAddress.Loopback) : new IPEndPoint(IPAddress.Loopback, 0);
+        var program = new ProgramUnderTest(WithAddress(command), endpoint, StartTimeout);
+        return grader.GradeAsync(exercise, program, ExerciseArguments.Defaults(graderRunsProgram: true), cancellationToken);
     }
 
     // The kit's programs take their address from SOCKET_HOST/SOCKET_PORT, which the grader sets; the options

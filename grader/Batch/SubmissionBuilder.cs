@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
 
@@ -14,18 +15,19 @@ public sealed partial class SubmissionBuilder
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(3);
 
     /// <summary>
-    /// Builds <paramref name="program"/> of the submission in <paramref name="submission"/> into <paramref name="output"/>;
+    /// Builds the program of <paramref name="exercise"/> in the submission <paramref name="submission"/> into <paramref name="output"/>;
     /// a program written in Python instead (a script in the project's folder, and no project) needs no build.
     /// </summary>
     /// <returns>The program, ready to run, or the reason it could not be built.</returns>
-    public async Task<(BuiltProgram? Program, string? Problem)> BuildAsync(string submission, KitProgram program, string output, CancellationToken cancellationToken)
+    public async Task<(BuiltProgram? Program, string? Problem)> BuildAsync(string submission, Exercise exercise, string output, CancellationToken cancellationToken)
     {
-        string project = Path.Combine(submission, program.Project);
+        string relative = ProjectOf(exercise);
+        string project = Path.Combine(submission, relative);
         if (!Directory.Exists(project))
         {
-            return (null, string.Format(Strings.BatchNoProject, program.Project));
+            return (null, Strings.FormatBatchNoProject(relative));
         }
-        if (PythonScript(project, program) is { } script)
+        if (PythonScript(project, exercise) is { } script)
         {
             return (new BuiltProgram(project, script, ProgramLanguage.Python), null);
         }
@@ -40,27 +42,30 @@ public sealed partial class SubmissionBuilder
         await using var build = RunningProcess.Start(start);
         if (!await build.WaitForExitAsync(BuildLimit, cancellationToken))
         {
-            return (null, string.Format(Strings.BatchBuildTimedOut, program.Project, Reports.Durations.Format(BuildLimit)));
+            return (null, Strings.FormatBatchBuildTimedOut(relative, Durations.Format(BuildLimit)));
         }
         if (build.ExitCode != 0)
         {
-            return (null, string.Format(Strings.BatchBuildFailed, program.Project, FirstError(build.Output + "\n" + build.Errors, submission)));
+            return (null, Strings.FormatBatchBuildFailed(relative, FirstError(build.Output + "\n" + build.Errors, submission)));
         }
-        string dll = Path.Combine(output, program.Name + ".dll");
+        string dll = Path.Combine(output, exercise.Name + ".dll");
         return File.Exists(dll)
-            ? (new BuiltProgram(output, program.Name + ".dll", ProgramLanguage.CSharp), null)
-            : (null, string.Format(Strings.BatchBuildFailed, program.Project, string.Format(Strings.BatchNoAssembly, program.Name + ".dll")));
+            ? (new BuiltProgram(output, exercise.Name + ".dll", ProgramLanguage.CSharp), null)
+            : (null, Strings.FormatBatchBuildFailed(relative, Strings.FormatBatchNoAssembly(exercise.Name + ".dll")));
     }
+
+    /// <summary>Where a submission keeps the exercise's program: <c>exercises/01-echo/EchoServer</c>.</summary>
+    public static string ProjectOf(Exercise exercise) => "exercises/" + exercise.Project;
 
     // A folder with no C# project and a script named for its role (server.py, client.py) or main.py holds a
     // Python program, as the course writes them.
-    private static string? PythonScript(string project, KitProgram program)
+    private static string? PythonScript(string project, Exercise exercise)
     {
         if (Directory.EnumerateFiles(project, "*.csproj").Any())
         {
             return null;
         }
-        return new[] { program.IsServer ? "server.py" : "client.py", "main.py" }.FirstOrDefault(name => File.Exists(Path.Combine(project, name)));
+        return new[] { exercise.Role == ProgramRole.Server ? "server.py" : "client.py", "main.py" }.FirstOrDefault(name => File.Exists(Path.Combine(project, name)));
     }
 
     // "…/Program.cs(12,5): error CS1002: ; expected [/…/EchoServer.csproj]" → "Program.cs(12,5): error CS1002: ; expected"

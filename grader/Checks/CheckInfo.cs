@@ -5,11 +5,9 @@ namespace SocketExercises.Grader.Checks;
 /// <summary>What a check is, for the student reading the report.</summary>
 /// <param name="Id">Stable id that scripts and tests refer to, such as <c>echo.one-byte-at-a-time</c>.</param>
 /// <param name="Requirement">The requirement in docs/protocol.md that the check tests, such as <c>§2</c>.</param>
-public sealed record CheckInfo(string Id, string Requirement)
+/// <param name="Texts">The exercise's texts, which hold the check's title and hint as <c>&lt;id&gt;.title</c> and <c>&lt;id&gt;.hint</c>.</param>
+public sealed record CheckInfo(string Id, string Requirement, ResourceManager Texts)
 {
-    // Titles and hints live in Texts/CheckTexts.resx (and .hr.resx), under "<id>.title" and "<id>.hint".
-    private static readonly ResourceManager Texts = new("SocketExercises.Grader.Texts.CheckTexts", typeof(CheckInfo).Assembly);
-
     /// <summary>One line a student understands, in the current language.</summary>
     public string Title => Text("title");
 
@@ -17,5 +15,5 @@ public sealed record CheckInfo(string Id, string Requirement)
     public string Hint => Text("hint");
 
     private string Text(string part) =>
-        Texts.GetString($"{Id}.{part}") ?? throw new MissingManifestResourceException($"No {part} for check {Id} in Texts/CheckTexts.resx.");
+        Texts.GetString($"{Id}.{part}") ?? throw new MissingManifestResourceException($"No {part} for check {Id} in {Texts.BaseName}.");
 }

@@ -1,4 +1,3 @@
-using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
@@ -11,7 +10,7 @@ namespace SocketExercises.Grader.Checks;
 /// Checks run in sequence so that each failure points at one behaviour: a server that serves one client
 /// at a time fails the concurrency check, not every check that happened to overlap with another.
 /// </summary>
-public sealed class CheckRunner(GradingOptions options, TimeProvider time, TranscriptRecorder recorder)
+public sealed class CheckRunner(GradingOptions options, TimeProvider time, Payloads payloads, WireLimits limits)
 {
     /// <param name="checks">The checks, in the order they run.</param>
     /// <param name="target">What they check.</param>
@@ -50,7 +49,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
             if (unreachable && !await RevivedAsync(revival, check.Info, Remaining(started), cancellationToken))
             {
                 // Everything after this would fail the same way: say it once, here, and skip the rest.
-                skipReason = string.Format(Strings.SkippedUnreachable, check.Info.Id);
+                skipReason = Strings.FormatSkippedUnreachable(check.Info.Id);
             }
         }
         return results;
@@ -60,7 +59,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
 
     private string? OutOfTime(long started) => Remaining(started) > TimeSpan.Zero
         ? null
-        : string.Format(Strings.SkippedOutOfTime, Durations.Format(options.TotalTimeLimit));
+        : Strings.FormatSkippedOutOfTime(Durations.Format(options.TotalTimeLimit));
 
     private async Task<bool> RevivedAsync(IRevival? revival, CheckInfo failed, TimeSpan remaining, CancellationToken cancellationToken)
     {
@@ -75,14 +74,14 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
     private async Task<(CheckResult Result, bool Unreachable)> RunOneAsync<TTarget>(
         ICheck<TTarget> check, TTarget target, TimeSpan limit, bool anyPassed, CancellationToken cancellationToken)
     {
-        var transcript = recorder.Begin();
+        var transcript = new Transcript(time);
         long started = time.GetTimestamp();
         CheckResult Failed(string message) => new(check.Info, CheckStatus.Failed, time.GetElapsedTime(started), message) { Transcript = transcript.Events };
 
         using var deadline = Deadline.After(limit, time, cancellationToken);
         try
         {
-            await check.RunAsync(target, deadline.Token);
+            await check.RunAsync(target, new CheckContext(payloads, time, limits, transcript, deadline.Token));
             return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)) { Transcript = transcript.Events }, false);
         }
         catch (CheckFailedException e)
@@ -91,7 +90,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
         }
         catch (CheckNotApplicableException e)
         {
-            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), string.Format(Strings.SkippedNotApplicable, e.Message)) { Transcript = transcript.Events }, false);
+            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), Strings.FormatSkippedNotApplicable(e.Message)) { Transcript = transcript.Events }, false);
         }
         catch (WireException e)
         {
@@ -110,12 +109,12 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Trans
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
-            return (Failed(string.Format(Strings.CheckTimedOut, Durations.Format(limit))), false);
+            return (Failed(Strings.FormatCheckTimedOut(Durations.Format(limit))), false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A grader must report, never crash, whatever a server does to it.
-            return (Failed(string.Format(Strings.CheckUnexpected, e.GetType().Name, e.Message)), false);
+            return (Failed(Strings.FormatCheckUnexpected(e.GetType().Name, e.Message)), false);
         }
     }
 }

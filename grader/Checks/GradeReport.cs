@@ -32,8 +32,8 @@ public sealed record GradeReport(
 
     /// <summary>The closing line: <c>N passed, N failed</c>, and <c>, N skipped</c> when any were.</summary>
     public string Summary => Skipped > 0
-        ? string.Format(Strings.SummaryWithSkipped, Passed, Failed, Skipped)
-        : string.Format(Strings.Summary, Passed, Failed);
+        ? Strings.FormatSummaryWithSkipped(Passed, Failed, Skipped)
+        : Strings.FormatSummary(Passed, Failed);
 
     private int Count(CheckStatus status) => Results.Count(r => r.Status == status);
 }

@@ -12,11 +12,12 @@ public interface ICheck
 /// <summary>
 /// One behaviour of a server or client, checked on the wire. A check passes by returning, and fails by
 /// throwing <see cref="CheckFailedException"/> with a message that shows what was expected and what happened.
+/// Checks are made plainly, once, and keep no state between runs: what a run needs comes in its context.
 /// </summary>
 /// <typeparam name="TTarget">What the check talks to: a server to connect to, or a client to run.</typeparam>
 public interface ICheck<in TTarget> : ICheck
 {
-    Task RunAsync(TTarget target, CancellationToken cancellationToken);
+    Task RunAsync(TTarget target, CheckContext context);
 }
 
 /// <summary>Thrown by a check that saw the server or client break its requirement.</summary>

@@ -14,8 +14,10 @@ public sealed class ServerTarget(Func<IPEndPoint> endpoint, WireConnector connec
 
     public IPEndPoint Endpoint => endpoint();
 
-    public Task<WireConnection> ConnectAsync(string label, CancellationToken cancellationToken) =>
-        connector.ConnectAsync(endpoint(), label, cancellationToken);
+    /// <summary>Opens a connection for the check that <paramref name="context"/> runs, written into its transcript.</summary>
+    /// <param name="label">How the connection is named in messages ("client 2").</param>
+    public Task<WireConnection> ConnectAsync(string label, CheckContext context) =>
+        connector.ConnectAsync(endpoint(), label, context.Transcript, context.Cancellation);
 
     public override string ToString() => endpoint().ToString();
 }

@@ -4,6 +4,8 @@ using SocketExercises.Common;
 using SocketExercises.Grader.Batch;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
+using SocketExercises.Grader.Exercises;
+using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Sandbox;
 using SocketExercises.Grader.Texts;
@@ -16,7 +18,7 @@ namespace SocketExercises.Grader.Cli;
 /// </summary>
 internal static class GradeAllCommand
 {
-    public static Command Build(Action<IServiceCollection>? configure)
+    public static Command Build(IReadOnlyList<Exercise> exercises, Action<IServiceCollection>? configure)
     {
         var folder = new Argument<string>("folder")
         {
@@ -46,6 +48,7 @@ internal static class GradeAllCommand
         command.SetAction((parsed, cancellationToken) => RunAsync(
             parsed.GetRequiredValue(folder),
             parsed.GetRequiredValue(output),
+            exercises,
             parsed,
             reports,
             options => services => Sandboxed(services, options, parsed, sandbox, pythonImage, configure),
@@ -72,7 +75,7 @@ internal static class GradeAllCommand
     }
 
     private static async Task<int> RunAsync(
-        string folder, string output, ParseResult parsed, ReportArguments reports, Func<GradingOptions, Action<IServiceCollection>> configure, CancellationToken cancellationToken)
+        string folder, string output, IReadOnlyList<Exercise> exercises, ParseResult parsed, ReportArguments reports, Func<GradingOptions, Action<IServiceCollection>> configure, CancellationToken cancellationToken)
     {
         reports.UseLanguage(parsed);
         using var signals = new ShutdownSignals(cancellationToken);
@@ -82,14 +85,15 @@ internal static class GradeAllCommand
         {
             var submissions = Directory.Exists(folder)
                 ? BatchGrader.Submissions(folder)
-                : throw new ExerciseException(string.Format(Strings.BatchFolderMissing, folder), ExitCodes.Usage);
+                : throw new ExerciseException(Strings.FormatBatchFolderMissing(folder), ExitCodes.Usage);
             if (submissions.Count == 0)
             {
-                throw new ExerciseException(string.Format(Strings.BatchNoSubmissions, folder), ExitCodes.Usage);
+                throw new ExerciseException(Strings.FormatBatchNoSubmissions(folder), ExitCodes.Usage);
             }
-            var options = reports.Apply(parsed, new GradingOptions());
+            var options = reports.Apply(parsed, new GradingOptions(), exercises);
             await using var provider = GraderServices.Build(options, configure(options));
-            var batch = provider.GetRequiredService<BatchGrader>();
+            var batch = new BatchGrader(
+                exercises, provider.GetRequiredService<ExerciseGrader>(), provider.GetRequiredService<SubmissionBuilder>(), options, provider.GetService<BatchSandbox>());
             var results = new List<SubmissionResult>();
             long started = TimeProvider.System.GetTimestamp();
             for (int i = 0; i < submissions.Count; i++)
@@ -101,7 +105,7 @@ internal static class GradeAllCommand
                 Console.Error.WriteLine($"{step}: {results[^1].Score}/{results[^1].MaxScore}");
             }
 
-            var table = new BatchTable(BatchChecks(provider));
+            var table = new BatchTable(BatchChecks(exercises));
             string csv = Path.Combine(output, "grades.csv");
             string json = Path.Combine(output, "grades.json");
             await ReportFile.WriteAsync(csv, table.Csv(results), cancellationToken);
@@ -109,13 +113,13 @@ internal static class GradeAllCommand
             Console.WriteLine();
             table.WriteConsole(results, Console.Out);
             Console.WriteLine();
-            Console.WriteLine(string.Format(Strings.BatchWritten, csv, json));
-            Console.WriteLine(string.Format(Strings.BatchDone, results.Count, Durations.Format(TimeProvider.System.GetElapsedTime(started))));
+            Console.WriteLine(Strings.FormatBatchWritten(csv, json));
+            Console.WriteLine(Strings.FormatBatchDone(results.Count, Durations.Format(TimeProvider.System.GetElapsedTime(started))));
             return ExitCodes.Success;
         }
         catch (ExerciseException e)
         {
-            await Console.Error.WriteLineAsync(string.Format(Strings.CouldNotGrade, e.Message));
+            await Console.Error.WriteLineAsync(Strings.FormatCouldNotGrade(e.Message));
             return e.ExitCode;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -132,7 +136,7 @@ internal static class GradeAllCommand
         }
     }
 
-    /// <summary>Every check of the kit's programs, in grading order: the table's columns.</summary>
-    internal static List<(string Exercise, string Id)> BatchChecks(IServiceProvider provider) =>
-        [.. KitProgram.All.SelectMany(p => provider.GetKeyedServices<ICheck>(p.Exercise).Select(c => (p.Exercise, c.Info.Id)))];
+    /// <summary>Every check of every exercise, in grading order: the table's columns.</summary>
+    internal static List<(string Exercise, string Id)> BatchChecks(IReadOnlyList<Exercise> exercises) =>
+        [.. exercises.SelectMany(e => e.Checks.Select(c => (e.Key, c.Info.Id)))];
 }

@@ -3,8 +3,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Checks.AuthServer;
 using SocketExercises.Grader.Composition;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
@@ -12,9 +12,9 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Cli;
 
 /// <summary>
-/// The grader's command line, a contract that scripts and CI rely on:
-/// <c>check echo-server --port N [--host H] [--start CMD]</c> and <c>check echo-client --client CMD [--listen-port N]</c>.
-/// Exit codes: 0 every check passed, 1 a check failed, 2 a usage error or nothing could be graded.
+/// The grader's command line, a contract that scripts and CI rely on: <c>check &lt;exercise&gt;</c> for each
+/// exercise (<c>check echo-server --port N [--host H] [--start CMD]</c>, <c>check echo-client --client CMD [--listen-port N]</c>, …)
+/// and <c>grade-all FOLDER</c>. Exit codes: 0 every check passed, 1 a check failed, 2 a usage error or nothing could be graded.
 /// </summary>
 public static class GraderCommandLine
 {
@@ -23,112 +23,43 @@ public static class GraderCommandLine
     // A client is run several times, and a dotnet run may build first: more than a server's 20 s.
     private static readonly GradingOptions ClientGrading = new() { TotalTimeLimit = TimeSpan.FromSeconds(120) };
 
-    public static RootCommand Build(Action<IServiceCollection>? configure = null)
+    /// <param name="configure">Replaces or adds services after the defaults: tests inject a clock or limits here.</param>
+    /// <param name="exercises">The exercises it grades: the kit's, unless a test adds its own.</param>
+    public static RootCommand Build(Action<IServiceCollection>? configure = null, IReadOnlyList<Exercise>? exercises = null)
     {
-        var check = new Command("check", Strings.HelpCheck)
+        exercises ??= KitExercises.All;
+        var check = new Command("check", Strings.HelpCheck);
+        foreach (var exercise in exercises)
         {
-            EchoServerCommand(configure),
-            EchoClientCommand(configure),
-            AuthServerCommand(configure),
-            AuthClientCommand(configure),
-        };
+            check.Subcommands.Add(CheckCommand(exercise, exercises, configure));
+        }
         return new RootCommand(Strings.HelpRoot)
         {
             check,
-            GradeAllCommand.Build(configure),
+            GradeAllCommand.Build(exercises, configure),
         };
     }
 
-    private static Command EchoServerCommand(Action<IServiceCollection>? configure)
+    // One command per exercise: its own options first, then those of every server or every client.
+    private static Command CheckCommand(Exercise exercise, IReadOnlyList<Exercise> exercises, Action<IServiceCollection>? configure)
     {
-        var server = new ServerArguments();
-        var command = new Command(ServiceCollectionExtensions.EchoServer, Help(Strings.HelpEchoServer, Strings.HelpExamples, """
-              dotnet run --project grader -- check echo-server --port 65432
-              dotnet run --project grader -- check echo-server --start "dotnet run --project solutions/01-echo/EchoServer"
-              dotnet run --project grader -- check echo-server --start "python3 server.py" --json report.json
-            """));
-        server.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), server.Configure(parsed, configure), (provider, token) =>
-            provider.GetRequiredService<ExerciseGrading>().EchoServerAsync(
-                server.Endpoint(parsed), server.StartCommand(parsed), server.StartTimeoutOf(parsed), token), cancellationToken));
-        return command;
-    }
-
-    private static Command AuthServerCommand(Action<IServiceCollection>? configure)
-    {
-        var server = new ServerArguments();
-        var password = PasswordOption(Strings.HelpServerPassword);
-        var loginTimeout = new Option<double>("--login-timeout")
+        var command = new Command(exercise.Key, Help(exercise.Description, Strings.HelpExamples, exercise.Examples));
+        var made = exercise.Options.ToDictionary(o => o, o => o.Create());
+        foreach (var option in made.Values)
         {
-            Description = Strings.HelpLoginTimeout,
-            DefaultValueFactory = _ => 5,
-            CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--login-timeout", result),
-        };
-        var command = new Command(ServiceCollectionExtensions.AuthServer, Help(Strings.HelpAuthServer, Strings.HelpExamples, """
-              dotnet run --project grader -- check auth-server --start "dotnet run --project solutions/02-auth/AuthServer"
-              dotnet run --project grader -- check auth-server --port 65432 --password "$SOCKET_PASSWORD"
-            """))
+            command.Options.Add(option);
+        }
+        IProgramArguments program = exercise.Role == ProgramRole.Server ? new ServerArguments() : new ClientArguments();
+        program.AddTo(command);
+        var options = exercise.Role == ProgramRole.Server ? new GradingOptions() : ClientGrading;
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, program.Reports, exercises, options, program.Configure(parsed, configure), (provider, token) =>
         {
-            password, loginTimeout,
-        };
-        server.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, server.Reports, new GradingOptions(), server.Configure(parsed, configure), (provider, token) =>
-        {
-            string secret = parsed.GetValue(password) ?? (parsed.GetValue(server.Start) is { Length: > 0 }
-                ? Passwords.Make()
-                : throw new ExerciseException(Strings.ErrorPasswordNeeded, ExitCodes.Usage));
-            var timeout = TimeSpan.FromSeconds(parsed.GetValue(loginTimeout));
-            return provider.GetRequiredService<ExerciseGrading>().AuthServerAsync(
-                server.Endpoint(parsed), server.StartCommand(parsed), server.StartTimeoutOf(parsed), secret, timeout, token);
+            var graded = program.Program(parsed);
+            var arguments = ExerciseArguments.From(parsed, made, graderRunsProgram: graded.Command is not null);
+            return provider.GetRequiredService<ExerciseGrader>().GradeAsync(exercise, graded, arguments, token);
         }, cancellationToken));
         return command;
     }
-
-    private static Command EchoClientCommand(Action<IServiceCollection>? configure)
-    {
-        var client = new ClientArguments();
-        var message = new Option<string>("--message")
-        {
-            Description = Strings.HelpMessage,
-            DefaultValueFactory = _ => "Hello, world",
-        };
-        var command = new Command(ServiceCollectionExtensions.EchoClient, Help(Strings.HelpEchoClient, Strings.HelpExamples, """
-              dotnet run --project grader -- check echo-client --client "dotnet run --project solutions/01-echo/EchoClient -- --port {port}"
-              dotnet run --project grader -- check echo-client --client "python3 client.py" --listen-port 65432
-            """))
-        {
-            message,
-        };
-        client.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, client.Configure(parsed, configure), (provider, token) =>
-        {
-            return provider.GetRequiredService<ExerciseGrading>().EchoClientAsync(
-                client.Command(parsed), client.Listen(parsed), parsed.GetRequiredValue(message), token);
-        }, cancellationToken));
-        return command;
-    }
-
-    private static Command AuthClientCommand(Action<IServiceCollection>? configure)
-    {
-        var client = new ClientArguments();
-        var password = PasswordOption(Strings.HelpClientPassword);
-        var command = new Command(ServiceCollectionExtensions.AuthClient, Help(Strings.HelpAuthClient, Strings.HelpExamples, """
-              dotnet run --project grader -- check auth-client --client "dotnet run --project solutions/02-auth/AuthClient -- --port {port}"
-              dotnet run --project grader -- check auth-client --client "python3 client.py" --listen-port 65432 --password secret
-            """))
-        {
-            password,
-        };
-        client.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, client.Reports, ClientGrading, client.Configure(parsed, configure), (provider, token) =>
-        {
-            string secret = parsed.GetValue(password) ?? Passwords.Make();
-            return provider.GetRequiredService<ExerciseGrading>().AuthClientAsync(client.Command(parsed), client.Listen(parsed), secret, token);
-        }, cancellationToken));
-        return command;
-    }
-
-    private static Option<string?> PasswordOption(string description) => new("--password") { Description = description };
 
     /// <summary>A command's description in the chosen language, followed by its examples, which are the same in every language.</summary>
     internal static string Help(string description, string examplesHeading, string examples) =>
@@ -137,6 +68,7 @@ public static class GraderCommandLine
     private static async Task<int> RunAsync(
         ParseResult parsed,
         ReportArguments reports,
+        IReadOnlyList<Exercise> exercises,
         GradingOptions options,
         Action<IServiceCollection>? configure,
         Func<IServiceProvider, CancellationToken, Task<GradeReport>> grade,
@@ -148,14 +80,14 @@ public static class GraderCommandLine
         cancellationToken = signals.Token;
         try
         {
-            await using var provider = GraderServices.Build(reports.Apply(parsed, options), configure);
+            await using var provider = GraderServices.Build(reports.Apply(parsed, options, exercises), configure);
             var report = await grade(provider, cancellationToken);
             await reports.WriteAsync(parsed, provider, report, cancellationToken);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         }
         catch (Exception e) when (e is PortInUseException or ExerciseException)
         {
-            await Console.Error.WriteLineAsync(string.Format(Strings.CouldNotGrade, e.Message));
+            await Console.Error.WriteLineAsync(Strings.FormatCouldNotGrade(e.Message));
             return ExitCodes.Usage;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -166,8 +98,22 @@ public static class GraderCommandLine
     }
 }
 
+/// <summary>The options every server command, or every client command, takes about the program under test.</summary>
+internal interface IProgramArguments
+{
+    ReportArguments Reports { get; }
+
+    void AddTo(Command command);
+
+    /// <summary>The grader's services as this command line asks: the program in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
+    Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure);
+
+    /// <summary>The program to grade, and where the grader meets it.</summary>
+    ProgramUnderTest Program(ParseResult parsed);
+}
+
 /// <summary>The options every server command takes: where the server listens, and how to start it.</summary>
-internal sealed class ServerArguments
+internal sealed class ServerArguments : IProgramArguments
 {
     public EndpointOptions EndpointOptions { get; } = new();
 
@@ -207,10 +153,12 @@ internal sealed class ServerArguments
     public ShellCommand? StartCommand(ParseResult parsed) => parsed.GetValue(Start) is { Length: > 0 } text ? new ShellCommand(text) : null;
 
     public TimeSpan StartTimeoutOf(ParseResult parsed) => TimeSpan.FromSeconds(parsed.GetValue(StartTimeout));
+
+    public ProgramUnderTest Program(ParseResult parsed) => new(StartCommand(parsed), Endpoint(parsed), StartTimeoutOf(parsed));
 }
 
 /// <summary>The options every client command takes: the client's command, and where the grader listens.</summary>
-internal sealed class ClientArguments
+internal sealed class ClientArguments : IProgramArguments
 {
     public Option<string> Client { get; } = new("--client")
     {
@@ -245,4 +193,7 @@ internal sealed class ClientArguments
     public ShellCommand Command(ParseResult parsed) => new(parsed.GetRequiredValue(Client));
 
     public IPEndPoint Listen(ParseResult parsed) => new(IPAddress.Loopback, parsed.GetValue(ListenPort));
+
+    // A client needs no start timeout of its own: the played server bounds each step of its run.
+    public ProgramUnderTest Program(ParseResult parsed) => new(Command(parsed), Listen(parsed), TimeSpan.Zero);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Texts;
@@ -56,7 +57,7 @@ internal sealed class ReportArguments(string startOption)
 
     public Option<string?> Source { get; } = new("--source")
     {
-        Description = string.Format(Strings.HelpSource, startOption),
+        Description = Strings.FormatHelpSource(startOption),
         HelpName = "file",
     };
 
@@ -72,13 +73,20 @@ internal sealed class ReportArguments(string startOption)
     /// <summary>Makes the chosen language the one everything is said in; first, as checks word their failures while they run.</summary>
     public void UseLanguage(ParseResult parsed) => Language.Use(Language.Resolve(parsed.GetValue(Lang)));
 
-    /// <summary><paramref name="options"/> with the chosen seed (or a new one) and points (the defaults, or the teacher's).</summary>
+    /// <summary>
+    /// <paramref name="options"/> with the chosen seed (or a new one) and points: the defaults of
+    /// <paramref name="exercises"/>, or the teacher's over them.
+    /// </summary>
     /// <exception cref="Common.ExerciseException">The points file cannot be used.</exception>
-    public GradingOptions Apply(ParseResult parsed, GradingOptions options) => options with
+    public GradingOptions Apply(ParseResult parsed, GradingOptions options, IReadOnlyList<Exercise> exercises)
     {
-        Seed = parsed.GetValue(Seed) ?? Random.Shared.Next(),
-        Points = parsed.GetValue(Points) is { Length: > 0 } points ? PointsTable.Defaults.WithOverrides(points) : PointsTable.Defaults,
-    };
+        var defaults = PointsTable.DefaultsOf(exercises);
+        return options with
+        {
+            Seed = parsed.GetValue(Seed) ?? Random.Shared.Next(),
+            Points = parsed.GetValue(Points) is { Length: > 0 } points ? defaults.WithOverrides(points) : defaults,
+        };
+    }
 
     /// <summary>Prints the console report and writes every report asked for.</summary>
     public async Task WriteAsync(ParseResult parsed, IServiceProvider provider, GradeReport report, CancellationToken cancellationToken)

@@ -22,13 +22,13 @@ internal sealed class SandboxArguments
 
     public Option<string?> Image { get; } = new("--image")
     {
-        Description = string.Format(Strings.HelpImage, SandboxOptions.DotnetImage),
+        Description = Strings.FormatHelpImage(SandboxOptions.DotnetImage),
         HelpName = "image",
     };
 
     public Option<string> Submission { get; } = new("--submission")
     {
-        Description = string.Format(Strings.HelpSubmission, SandboxOptions.SubmissionPath),
+        Description = Strings.FormatHelpSubmission(SandboxOptions.SubmissionPath),
         DefaultValueFactory = _ => ".",
         HelpName = "folder",
     };
@@ -70,7 +70,7 @@ internal sealed class SandboxArguments
         string folder = parsed.GetRequiredValue(Submission);
         if (!Directory.Exists(folder))
         {
-            throw new ExerciseException(string.Format(Strings.SandboxNoFolder, folder), ExitCodes.Usage);
+            throw new ExerciseException(Strings.FormatSandboxNoFolder(folder), ExitCodes.Usage);
         }
         return new SandboxOptions(parsed.GetValue(Image) ?? SandboxOptions.DotnetImage, folder);
     }

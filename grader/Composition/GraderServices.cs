@@ -12,8 +12,6 @@ public static class GraderServices
     {
         var services = new ServiceCollection()
             .AddGrader(options)
-            .AddEchoChecks()
-            .AddAuthChecks()
             .AddReports();
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

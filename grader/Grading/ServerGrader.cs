@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
@@ -8,7 +7,7 @@ using SocketExercises.Grader.Wire;
 namespace SocketExercises.Grader.Grading;
 
 /// <summary>What to grade: an exercise's server checks against a server that runs, or that the grader starts.</summary>
-/// <param name="Exercise">The key the checks are registered under, such as <c>echo-server</c>.</param>
+/// <param name="Exercise">The exercise's key, for the report.</param>
 /// <param name="Endpoint">Where the server listens.</param>
 /// <param name="Start">The command that starts the server, or null when it is already running.</param>
 /// <param name="StartTimeout">How long a started server may take to listen (a <c>dotnet run</c> builds first).</param>
@@ -18,9 +17,10 @@ public sealed record ServerGradingRequest(
 
 /// <summary>Grades a server: starts it if asked, runs the exercise's checks against it, and stops it.</summary>
 public sealed class ServerGrader(
-    IServiceProvider services, CheckRunner runner, WireConnector connector, ServerLauncher launcher, GradingOptions options, TimeProvider time)
+    CheckRunner runner, WireConnector connector, ServerLauncher launcher, GradingOptions options, TimeProvider time)
 {
     /// <param name="request">What to grade.</param>
+    /// <param name="checks">The exercise's checks, in the order they run.</param>
     /// <param name="target">
     /// Makes the exercise's view of the server, such as the server and its password, from the server on the
     /// wire and, when the grader started it, the started process.
@@ -28,9 +28,8 @@ public sealed class ServerGrader(
     /// <param name="cancellationToken">Interrupts grading.</param>
     /// <exception cref="PortInUseException">The port was taken before the server was started.</exception>
     public async Task<GradeReport> GradeAsync<TTarget>(
-        ServerGradingRequest request, Func<ServerTarget, IStartedServer?, TTarget> target, CancellationToken cancellationToken)
+        ServerGradingRequest request, IReadOnlyList<ICheck<TTarget>> checks, Func<ServerTarget, IStartedServer?, TTarget> target, CancellationToken cancellationToken)
     {
-        var checks = services.GetKeyedServices<ICheck<TTarget>>(request.Exercise).ToList();
         long started = time.GetTimestamp();
         IReadOnlyList<CheckResult> results;
         List<string> notes;
@@ -59,7 +58,7 @@ public sealed class ServerGrader(
     }
 
     // A server that never started fails the first check, which says why, and leaves nothing for the rest.
-    private List<CheckResult> NotStarted<TTarget>(List<ICheck<TTarget>> checks, string why) =>
+    private List<CheckResult> NotStarted<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, string why) =>
     [
         .. checks.Take(1).Select(c => new CheckResult(c.Info, CheckStatus.Failed, TimeSpan.Zero, why) { Points = options.Points.For(c.Info.Id) }),
         .. checks.Skip(1).Select(c => new CheckResult(c.Info, CheckStatus.Skipped, TimeSpan.Zero, Strings.SkippedNotStarted) { Points = options.Points.For(c.Info.Id) }),

@@ -37,7 +37,7 @@ internal sealed class StartedServer(
         {
             return Revival.NotNeeded;
         }
-        _exits.Add(exited.HasExited ? string.Format(Strings.ExitAfterCheck, afterCheck.Id, exited.ExitCode) : string.Format(Strings.StoppedListeningAfterCheck, afterCheck.Id));
+        _exits.Add(exited.HasExited ? Strings.FormatExitAfterCheck(afterCheck.Id, exited.ExitCode) : Strings.FormatStoppedListeningAfterCheck(afterCheck.Id));
         await exited.DisposeAsync();
         _earlierOutput.Append(exited.Output).Append(exited.Errors);
         _process = null;
@@ -95,15 +95,15 @@ internal sealed class StartedServer(
         }
         if (_exits.Count > 0)
         {
-            notes.Add(string.Format(Strings.NoteRestarted, string.Join(", ", _exits)));
+            notes.Add(Strings.FormatNoteRestarted(string.Join(", ", _exits)));
         }
         if (_restartFailure is not null)
         {
-            notes.Add(string.Format(Strings.NoteRestartFailed, _restartFailure));
+            notes.Add(Strings.FormatNoteRestartFailed(_restartFailure));
         }
         if (_process is { HasExited: true } process)
         {
-            notes.Add(string.Format(Strings.NoteExitedByEnd, process.ExitCode) + "\n" + process.Tail());
+            notes.Add(Strings.FormatNoteExitedByEnd(process.ExitCode) + "\n" + process.Tail());
         }
         else if (!launcher.Host.SharesPorts && _process?.Tail() is { Length: > 0 } printed)
         {

@@ -14,7 +14,7 @@ public sealed class ConsoleReport
 
     public void Write(GradeReport report, TextWriter output, bool verbose = false)
     {
-        output.WriteLine(string.Format(Strings.ConsoleHeading, report.Exercise, report.Target, report.Seed));
+        output.WriteLine(Strings.FormatConsoleHeading(report.Exercise, report.Target, report.Seed));
         output.WriteLine();
         int idWidth = report.Results.Max(r => r.Info.Id.Length);
         string? lastSkipReason = null;
@@ -39,7 +39,7 @@ public sealed class ConsoleReport
             WriteIndented(output, Strings.ConsoleNote + " " + note, "  ");
         }
         output.WriteLine();
-        output.WriteLine(string.Format(Strings.ConsoleScore, report.Score, report.MaxScore));
+        output.WriteLine(Strings.FormatConsoleScore(report.Score, report.MaxScore));
         output.WriteLine(report.Summary);
     }
 

@@ -20,7 +20,7 @@ public sealed class GitHubReport
     public string Summary(GradeReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine($"### {(report.Succeeded ? "✅" : "❌")} {report.Exercise}: {report.Summary} · {string.Format(Strings.ConsoleScore, report.Score, report.MaxScore)}");
+        text.AppendLine($"### {(report.Succeeded ? "✅" : "❌")} {report.Exercise}: {report.Summary} · {Strings.FormatConsoleScore(report.Score, report.MaxScore)}");
         text.AppendLine();
         text.AppendLine($"| | {Strings.MarkdownCheck} | {Strings.MarkdownPoints} | {Strings.MarkdownTime} |");
         text.AppendLine("|---|---|---|---|");

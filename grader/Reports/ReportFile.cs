@@ -27,7 +27,7 @@ public static class ReportFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ExerciseException(string.Format(Strings.ReportUnwritable, path, e.Message), ExitCodes.Usage);
+            throw new ExerciseException(Strings.FormatReportUnwritable(path, e.Message), ExitCodes.Usage);
         }
     }
 }

@@ -37,7 +37,7 @@ public sealed class RunningProcess : IRunningProgram
         catch (Win32Exception e)
         {
             process.Dispose();
-            throw new ProcessStartException(string.Format(Strings.ProcessCouldNotStart, startInfo.FileName, e.Message));
+            throw new ProcessStartException(Strings.FormatProcessCouldNotStart(startInfo.FileName, e.Message));
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

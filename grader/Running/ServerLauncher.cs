@@ -1,5 +1,4 @@
 using System.Net;
-using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Running;
@@ -25,7 +24,7 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
     {
         if (host.SharesPorts && ListeningPorts.Contains(endpoint))
         {
-            throw new PortInUseException(string.Format(Strings.PortInUseBeforeStart, endpoint.Port));
+            throw new PortInUseException(Strings.FormatPortInUseBeforeStart(endpoint.Port));
         }
 
         var server = await host.RunAsync(command, endpoint, settings, cancellationToken);
@@ -40,14 +39,14 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
                     await server.WaitForExitAsync(TimeSpan.FromSeconds(1), cancellationToken); // its last output
                     string why = await server.ExitReasonAsync(cancellationToken) is { } reason ? " " + reason : "";
                     throw new ServerStartException(
-                        string.Format(Strings.ServerExitedBeforeListening, server.ExitCode, endpoint.Port) + why + LastOutput(server) + ClosingConnections(endpoint),
+                        Strings.FormatServerExitedBeforeListening(server.ExitCode, endpoint.Port) + why + LastOutput(server) + ClosingConnections(endpoint),
                         server.ExitCode,
                         server.Output + server.Errors);
                 }
                 if (time.GetElapsedTime(started) > startTimeout)
                 {
                     throw new ServerStartException(
-                        string.Format(Strings.ServerDidNotListen, endpoint.Port, Durations.Format(startTimeout)) + LastOutput(server),
+                        Strings.FormatServerDidNotListen(endpoint.Port, Durations.Format(startTimeout), "{port}") + LastOutput(server),
                         output: server.Output + server.Errors);
                 }
                 // Wake on the process's exit at once; otherwise look at the listening ports again shortly.
@@ -65,7 +64,7 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
 
     // The usual reason a server that ran a moment ago cannot bind its port now.
     private string ClosingConnections(IPEndPoint endpoint) => host.SharesPorts && ListeningPorts.HasClosingConnections(endpoint.Port)
-        ? "\n" + string.Format(Strings.PortTimeWait, endpoint.Port)
+        ? "\n" + Strings.FormatPortTimeWait(endpoint.Port)
         : "";
 
     private static string LastOutput(IServerProcess server) =>

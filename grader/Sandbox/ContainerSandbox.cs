@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
@@ -31,8 +30,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
 
     public bool SharesPorts => false;
 
-    public string? Note => string.Format(
-        CultureInfo.InvariantCulture, Strings.SandboxNote, options.Image, options.MemoryBytes / (1024 * 1024), options.Cpus, options.MaxProcesses);
+    public string? Note => Strings.FormatSandboxNote(options.Image, options.MemoryBytes / (1024 * 1024), options.Cpus, options.MaxProcesses);
 
     public async Task<IServerProcess> RunAsync(
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
@@ -105,7 +103,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
             {
                 throw;
             }
-            throw failed(string.Format(Strings.SandboxCouldNotStart, options.Image, e.Message));
+            throw failed(Strings.FormatSandboxCouldNotStart(options.Image, e.Message));
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class ContainerServerProcess(ContainerProgram program, int port,
     public string Errors => program.Errors;
 
     public Task<string?> ExitReasonAsync(CancellationToken cancellationToken) => Task.FromResult(
-        HasExited && ExitCode == KilledExitCode ? string.Format(Strings.SandboxKilled, options.MemoryBytes / (1024 * 1024)) : null);
+        HasExited && ExitCode == KilledExitCode ? Strings.FormatSandboxKilled(options.MemoryBytes / (1024 * 1024)) : null);
 
     public async Task<bool> IsListeningAsync(CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ internal sealed class SandboxNetwork : IAsyncDisposable
         {
             // The first thing the sandbox asks of the engine: if it fails, nothing can be graded this way.
             string why = e.Message.Split('\n', 2)[0].Trim();
-            throw new ExerciseException(string.Format(Strings.SandboxNoEngine, why), ExitCodes.Usage);
+            throw new ExerciseException(Strings.FormatSandboxNoEngine(why), ExitCodes.Usage);
         }
         try
         {

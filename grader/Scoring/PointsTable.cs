@@ -1,12 +1,13 @@
 using System.Text.Json;
 using SocketExercises.Common;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Scoring;
 
 /// <summary>
-/// What each check is worth. The defaults are one file per exercise beside this class
-/// (<c>echo-server.points.json</c>: check id to points); a teacher's file in the same form, covering any
+/// What each check is worth. The defaults are one file in each exercise's folder
+/// (<c>&lt;key&gt;.points.json</c>: check id to points); a teacher's file in the same form, covering any
 /// checks of any exercises, overrides them (<c>--points FILE</c>).
 /// </summary>
 public sealed class PointsTable
@@ -15,8 +16,11 @@ public sealed class PointsTable
 
     private PointsTable(Dictionary<string, int> points) => _points = points;
 
-    /// <summary>The defaults, from the files beside this class.</summary>
-    public static PointsTable Defaults { get; } = new(LoadDefaults());
+    /// <summary>The defaults of the kit's exercises.</summary>
+    public static PointsTable Defaults { get; } = DefaultsOf(KitExercises.All);
+
+    /// <summary>The defaults of <paramref name="exercises"/>, each from its own points file.</summary>
+    public static PointsTable DefaultsOf(IEnumerable<Exercise> exercises) => Of(exercises.SelectMany(e => e.DefaultPoints));
 
     /// <summary>A table of exactly these points, for checks made up in tests.</summary>
     public static PointsTable Of(IEnumerable<KeyValuePair<string, int>> points) => new(new Dictionary<string, int>(points));
@@ -39,16 +43,16 @@ public sealed class PointsTable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
-            throw new ExerciseException(string.Format(Strings.PointsUnreadable, path, e.Message), ExitCodes.Usage);
+            throw new ExerciseException(Strings.FormatPointsUnreadable(path, e.Message), ExitCodes.Usage);
         }
         var unknown = overrides.Keys.Where(id => !_points.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ExerciseException(string.Format(Strings.PointsUnknownChecks, path, string.Join(", ", unknown)), ExitCodes.Usage);
+            throw new ExerciseException(Strings.FormatPointsUnknownChecks(path, string.Join(", ", unknown)), ExitCodes.Usage);
         }
         if (overrides.FirstOrDefault(p => p.Value < 0) is { Key: not null } negative)
         {
-            throw new ExerciseException(string.Format(Strings.PointsNegative, path, negative.Key), ExitCodes.Usage);
+            throw new ExerciseException(Strings.FormatPointsNegative(path, negative.Key), ExitCodes.Usage);
         }
         return new(Merge(_points, overrides));
     }
@@ -61,20 +65,5 @@ public sealed class PointsTable
             merged[id] = points;
         }
         return merged;
-    }
-
-    private static Dictionary<string, int> LoadDefaults()
-    {
-        var assembly = typeof(PointsTable).Assembly;
-        var points = new Dictionary<string, int>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.EndsWith(".points.json", StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            foreach (var (id, value) in JsonSerializer.Deserialize<Dictionary<string, int>>(stream)!)
-            {
-                points.Add(id, value);
-            }
-        }
-        return points;
     }
 }

@@ -1,4 +1,3 @@
-using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
@@ -30,9 +29,9 @@ public static class TranscriptText
     public static IReadOnlyList<string> Tail(IReadOnlyList<WireEvent> events) =>
         events.Count <= TailEvents
             ? Lines(events)
-            : [string.Format(Strings.TranscriptEarlier, events.Count - TailEvents), .. Lines(events.TakeLast(TailEvents))];
+            : [Strings.FormatTranscriptEarlier(events.Count - TailEvents), .. Lines(events.TakeLast(TailEvents))];
 
-    private static string Omitted(int count) => string.Format(Strings.TranscriptOmitted, count);
+    private static string Omitted(int count) => Strings.FormatTranscriptOmitted(count);
 
     private static List<string> Lines(IEnumerable<WireEvent> shown)
     {
@@ -60,13 +59,13 @@ public static class TranscriptText
     private static (string What, IReadOnlyList<string> Detail) Describe(WireEvent e) => e.Kind switch
     {
         WireEventKind.Connected => (Strings.TranscriptConnected, []),
-        WireEventKind.Sent => (string.Format(Strings.TranscriptSent, e.Data.Length), Bytes(e.Data)),
-        WireEventKind.Received => (string.Format(Strings.TranscriptReceived, e.Data.Length), Bytes(e.Data)),
+        WireEventKind.Sent => (Strings.FormatTranscriptSent(e.Data.Length), Bytes(e.Data)),
+        WireEventKind.Received => (Strings.FormatTranscriptReceived(e.Data.Length), Bytes(e.Data)),
         WireEventKind.GraderShutdown => (Strings.TranscriptGraderShutdown, []),
         WireEventKind.GraderReset => (Strings.TranscriptGraderReset, []),
         WireEventKind.PeerClosed => (Strings.TranscriptPeerClosed, []),
         WireEventKind.PeerReset => (Strings.TranscriptPeerReset, []),
-        WireEventKind.Silence => (string.Format(Strings.TranscriptSilence, e.Text), []),
+        WireEventKind.Silence => (Strings.FormatTranscriptSilence(e.Text), []),
         _ => (e.Text ?? "", []),
     };
 
@@ -83,7 +82,7 @@ public static class TranscriptText
             if (lineCount > 2 * HexLinesAtEachEnd && line == HexLinesAtEachEnd)
             {
                 int skipped = lineCount - 2 * HexLinesAtEachEnd;
-                lines.Add(string.Format(Strings.TranscriptHexOmitted, skipped * HexBytesPerLine));
+                lines.Add(Strings.FormatTranscriptHexOmitted(skipped * HexBytesPerLine));
                 line = lineCount - HexLinesAtEachEnd - 1;
                 continue;
             }

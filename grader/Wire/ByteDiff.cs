@@ -1,3 +1,4 @@
+using System.Globalization;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Wire;
@@ -27,8 +28,8 @@ public static class ByteDiff
             return "";
         }
         int start = Math.Max(0, offset - Before);
-        string expectedLine = string.Format(Strings.DiffExpected, Counted.Bytes(expected.Length)) + ": ";
-        string actualLine = string.Format(Strings.DiffReceived, Counted.Bytes(actual.Length)) + ": ";
+        string expectedLine = Strings.FormatDiffExpected(Counted.Bytes(expected.Length)) + ": ";
+        string actualLine = Strings.FormatDiffReceived(Counted.Bytes(actual.Length)) + ": ";
         int width = Math.Max(expectedLine.Length, actualLine.Length);
         string lead = start > 0 ? "…" : "";
 
@@ -49,19 +50,19 @@ public static class ByteDiff
     {
         if (offset >= actual.Length)
         {
-            return string.Format(Strings.DiffReceivedEnds, offset, Counted.Bytes(expected.Length - offset));
+            return Strings.FormatDiffReceivedEnds(offset, Counted.Bytes(expected.Length - offset));
         }
         if (offset >= expected.Length)
         {
-            return string.Format(Strings.DiffExtra, offset, Counted.Bytes(actual.Length - offset));
+            return Strings.FormatDiffExtra(offset, Counted.Bytes(actual.Length - offset));
         }
-        return string.Format(Strings.DiffValue, offset, expected[offset], actual[offset]);
+        return Strings.FormatDiffValue(offset, Hex(expected[offset]), Hex(actual[offset]));
     }
 
     private static string Window(ReadOnlySpan<byte> data, int start, bool asText)
     {
         var shown = Slice(data, start, Shown);
-        string more = data.Length > start + Shown ? " " + string.Format(Strings.DiffMore, Counted.Bytes(data.Length - start - Shown)) : "";
+        string more = data.Length > start + Shown ? " " + Strings.FormatDiffMore(Counted.Bytes(data.Length - start - Shown)) : "";
         return ByteText.Quote(shown, asText) + more;
     }
 
@@ -70,4 +71,6 @@ public static class ByteDiff
         start = Math.Min(start, data.Length);
         return data.Slice(start, Math.Min(length, data.Length - start));
     }
+
+    private static string Hex(byte value) => value.ToString("X2", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Wire;
@@ -31,8 +30,8 @@ public sealed record Received(byte[] Data, ReceiveEnd End, TimeSpan Wait)
         ReceiveEnd.Complete => Strings.EndComplete,
         ReceiveEnd.Closed => Strings.EndClosed,
         ReceiveEnd.Reset => Strings.EndReset,
-        ReceiveEnd.TimedOut => string.Format(Strings.EndTimedOut, Durations.Format(Wait)),
-        ReceiveEnd.LimitReached => string.Format(Strings.EndLimitReached, Counted.Bytes(Data.Length)),
+        ReceiveEnd.TimedOut => Strings.FormatEndTimedOut(Durations.Format(Wait)),
+        ReceiveEnd.LimitReached => Strings.FormatEndLimitReached(Counted.Bytes(Data.Length)),
         _ => End.ToString(),
     };
 }

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
@@ -27,6 +26,9 @@ public sealed class WireConnection : IAsyncDisposable
         Record(WireEventKind.Connected);
     }
 
+    /// <summary>How long this connection waits and how much it reads.</summary>
+    public WireLimits Limits => _limits;
+
     /// <summary>The connection's name in messages, such as "client 2".</summary>
     public string Label { get; }
 
@@ -49,12 +51,12 @@ public sealed class WireConnection : IAsyncDisposable
         catch (SocketException e)
         {
             Record(WireEventKind.PeerReset);
-            throw new WireException(string.Format(Strings.WireSendBroken, Sentences.Capitalized(Label), DescribeBreak(e)));
+            throw new WireException(Strings.FormatWireSendBroken(Sentences.Capitalized(Label), DescribeBreak(e)));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new WireException(
-                string.Format(Strings.WireSendStalled, Sentences.Capitalized(Label), Durations.Format(_limits.SendTimeout), Counted.Bytes(data.Length)));
+                Strings.FormatWireSendStalled(Sentences.Capitalized(Label), Durations.Format(_limits.SendTimeout), Counted.Bytes(data.Length)));
         }
     }
 
@@ -190,7 +192,7 @@ public sealed class WireConnection : IAsyncDisposable
     {
         SocketError.ConnectionReset => Strings.EndReset,
         SocketError.Shutdown or SocketError.ConnectionAborted => Strings.EndClosed,
-        _ => string.Format(Strings.EndBroken, e.SocketErrorCode),
+        _ => Strings.FormatEndBroken(e.SocketErrorCode),
     };
 }
 

@@ -111,7 +111,7 @@ public sealed class AuthCatalogueTests
         var endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port);
         var launcher = new Grader.Running.ServerLauncher(new Grader.Running.LocalServerHost(), TimeProvider.System);
         await using var server = await launcher.StartAsync(
-            KitPrograms.SolutionAuthServer, endpoint, Grader.Checks.AuthServer.AuthServerTarget.Settings(Grade.Password, Grade.LoginTimeout), Grade.StartTimeout, CancellationToken.None);
+            KitPrograms.SolutionAuthServer, endpoint, Grader.Exercises.Auth.Server.AuthServerTarget.Settings(Grade.Password, Grade.LoginTimeout), Grade.StartTimeout, CancellationToken.None);
 
         // When it is graded by its port
         var report = await Grade.AuthServerAsync(start: null, port);

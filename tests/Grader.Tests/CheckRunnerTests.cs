@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Scoring;
-using SocketExercises.Grader.Transcripts;
+using SocketExercises.Grader.Texts;
+using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Tests;
 
@@ -102,8 +103,11 @@ public sealed class CheckRunnerTests
     private static readonly PointsTable FakePoints =
         PointsTable.Of(new[] { "a", "b", "c", "d", "broken", "slow", "c1", "c2", "c3", "c4" }.Select(id => new KeyValuePair<string, int>(id, 1)));
 
-    private CheckRunner Runner(GradingOptions? options = null) =>
-        new(options ?? new GradingOptions { Points = FakePoints }, _time, new TranscriptRecorder(_time));
+    private CheckRunner Runner(GradingOptions? options = null)
+    {
+        options ??= new GradingOptions { Points = FakePoints };
+        return new(options, _time, new Payloads(options), new WireLimits());
+    }
 
     private static FakeCheck Passing(string id) => new(id, TimeSpan.FromSeconds(5), _ => Task.CompletedTask);
 
@@ -118,11 +122,11 @@ public sealed class CheckRunnerTests
 
     private sealed class FakeCheck(string id, TimeSpan limit, Func<CancellationToken, Task> run) : ICheck<object>
     {
-        public CheckInfo Info { get; } = new(id, "§0");
+        public CheckInfo Info { get; } = new(id, "§0", Strings.ResourceManager);
 
         public TimeSpan TimeLimit => limit;
 
-        public Task RunAsync(object target, CancellationToken cancellationToken) => run(cancellationToken);
+        public Task RunAsync(object target, CheckContext context) => run(context.Cancellation);
     }
 
     private sealed class CountingRevival(Revival answer) : IRevival

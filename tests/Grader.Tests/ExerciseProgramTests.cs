@@ -84,5 +84,5 @@ public sealed class ExerciseProgramTests
         Assert.Contains("stopped", server.Output);
     }
 
-    private static ProgramSetting Password(string value) => Grader.Checks.AuthServer.AuthServerTarget.PasswordSetting(value);
+    private static ProgramSetting Password(string value) => Grader.Exercises.Auth.Server.AuthServerTarget.PasswordSetting(value);
 }

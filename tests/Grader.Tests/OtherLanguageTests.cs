@@ -1,7 +1,7 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Running;
 using SocketExercises.Testing;
-using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
+using static SocketExercises.Testing.Kit;
 
 namespace SocketExercises.Grader.Tests;
 

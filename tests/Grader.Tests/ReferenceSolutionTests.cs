@@ -1,6 +1,6 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Testing;
-using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
+using static SocketExercises.Testing.Kit;
 
 namespace SocketExercises.Grader.Tests;
 

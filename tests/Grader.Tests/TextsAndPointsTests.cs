@@ -1,10 +1,11 @@
 using System.Collections;
 using System.Globalization;
 using System.Resources;
-using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common.Texts;
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Composition;
+using SocketExercises.Grader.Exercises;
+using SocketExercises.Grader.Exercises.Auth;
+using SocketExercises.Grader.Exercises.Echo;
 using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Tests.Reports;
 using SocketExercises.Grader.Texts;
@@ -14,12 +15,6 @@ namespace SocketExercises.Grader.Tests;
 /// <summary>Every check has what a report needs of it in both languages, and its points; every message has its Croatian.</summary>
 public sealed class TextsAndPointsTests
 {
-    private static readonly string[] Exercises =
-    [
-        ServiceCollectionExtensions.EchoServer, ServiceCollectionExtensions.EchoClient,
-        ServiceCollectionExtensions.AuthServer, ServiceCollectionExtensions.AuthClient,
-    ];
-
     [Fact]
     public void Every_check_has_a_title_and_a_hint_in_each_language()
     {
@@ -43,8 +38,8 @@ public sealed class TextsAndPointsTests
         Assert.All(ids, id => Assert.True(PointsTable.Defaults.For(id) > 0, id));
     }
 
-    /// <summary>Every set of messages: the grader's own, and those of the options it shares with the exercise programs.</summary>
-    public static TheoryData<string> MessageSets { get; } = [nameof(Strings), nameof(CommonTexts)];
+    /// <summary>Every set of messages: the grader's own, each exercise's, and those of the options it shares with the exercise programs.</summary>
+    public static TheoryData<string> MessageSets { get; } = [nameof(Strings), nameof(EchoTexts), nameof(AuthTexts), nameof(CommonTexts)];
 
     [Theory]
     [MemberData(nameof(MessageSets))]
@@ -115,14 +110,15 @@ public sealed class TextsAndPointsTests
         }
     }
 
-    private static List<ICheck> AllChecks()
-    {
-        using var provider = GraderServices.Build(new GradingOptions());
-        return [.. Exercises.SelectMany(e => provider.GetKeyedServices<ICheck>(e))];
-    }
+    private static List<ICheck> AllChecks() => [.. KitExercises.All.SelectMany(e => e.Checks)];
 
-    private static ResourceManager ResourcesOf(string messages) =>
-        messages == nameof(CommonTexts) ? CommonTexts.ResourceManager : Strings.ResourceManager;
+    private static ResourceManager ResourcesOf(string messages) => messages switch
+    {
+        nameof(CommonTexts) => CommonTexts.ResourceManager,
+        nameof(EchoTexts) => EchoTexts.ResourceManager,
+        nameof(AuthTexts) => AuthTexts.ResourceManager,
+        _ => Strings.ResourceManager,
+    };
 
     private static Dictionary<string, string> Entries(ResourceManager resources, CultureInfo culture, bool tryParents = true) =>
         resources.GetResourceSet(culture, createIfNotExists: true, tryParents)!.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);

@@ -1,64 +1,51 @@
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Testing;
-using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
 
 namespace SocketExercises.Submission.Tests;
 
-/// <summary>Your echo server (exercises/01-echo/EchoServer), graded over a real socket once for all its tests.</summary>
-public sealed class EchoServerGrade() : GradedExercise(() => Grade.ServerAsync(EchoServer, KitPrograms.Submission("01-echo", "EchoServer")))
+/// <summary>
+/// Your programs in exercises/, one test per check of every exercise, named after the check. Each program is
+/// graded once, over a real socket: all of them side by side, when the first test runs.
+/// </summary>
+public sealed class ExerciseTests
 {
-    public static TheoryData<string> Checks => ChecksOf(EchoServer);
-}
+    private static readonly Lazy<Dictionary<string, Task<GradeReport>>> Reports =
+        new(() => KitExercises.All.ToDictionary(e => e.Key, GradeAsync));
 
-/// <summary>Your echo client (exercises/01-echo/EchoClient), run against the grader playing the server.</summary>
-public sealed class EchoClientGrade() : GradedExercise(() => Grade.EchoClientAsync(KitPrograms.Submission("01-echo", "EchoClient")))
-{
-    public static TheoryData<string> Checks => ChecksOf(EchoClient);
-}
+    /// <summary>Every check of every exercise, in the order the grader runs them.</summary>
+    public static TheoryData<string, string> Checks { get; } = AllChecks();
 
-public sealed class EchoServerTests(EchoServerGrade grade) : IClassFixture<EchoServerGrade>
-{
-    public static TheoryData<string> Checks => EchoServerGrade.Checks;
+    private static TheoryData<string, string> AllChecks()
+    {
+        var checks = new TheoryData<string, string>();
+        foreach (var exercise in KitExercises.All)
+        {
+            foreach (var check in exercise.Checks)
+            {
+                checks.Add(exercise.Key, check.Info.Id);
+            }
+        }
+        return checks;
+    }
 
     [Theory]
     [MemberData(nameof(Checks))]
-    public Task EchoServer_passes(string check) => grade.AssertPassedAsync(check);
-}
+    public async Task Passes(string exercise, string check)
+    {
+        var report = await Reports.Value[exercise];
+        var result = report.Results.Single(r => r.Info.Id == check);
+        switch (result.Status)
+        {
+            case CheckStatus.Failed:
+                Assert.Fail($"{result.Info.Title}: failed.\n{result.Message}\nRequirement: docs/protocol.md {result.Info.Requirement}\nHint: {result.Info.Hint}");
+                break;
+            case CheckStatus.Skipped:
+                Assert.Fail($"{result.Info.Title}: {result.Message} Fix the failing check first.");
+                break;
+        }
+    }
 
-public sealed class EchoClientTests(EchoClientGrade grade) : IClassFixture<EchoClientGrade>
-{
-    public static TheoryData<string> Checks => EchoClientGrade.Checks;
-
-    [Theory]
-    [MemberData(nameof(Checks))]
-    public Task EchoClient_passes(string check) => grade.AssertPassedAsync(check);
-}
-
-/// <summary>Your authenticating server (exercises/02-auth/AuthServer), graded with a password the grader makes up.</summary>
-public sealed class AuthServerGrade() : GradedExercise(() => Grade.AuthServerAsync(KitPrograms.Submission("02-auth", "AuthServer")))
-{
-    public static TheoryData<string> Checks => ChecksOf(AuthServer);
-}
-
-/// <summary>Your authenticating client (exercises/02-auth/AuthClient), run against the grader playing the server.</summary>
-public sealed class AuthClientGrade() : GradedExercise(() => Grade.AuthClientAsync(KitPrograms.Submission("02-auth", "AuthClient")))
-{
-    public static TheoryData<string> Checks => ChecksOf(AuthClient);
-}
-
-public sealed class AuthServerTests(AuthServerGrade grade) : IClassFixture<AuthServerGrade>
-{
-    public static TheoryData<string> Checks => AuthServerGrade.Checks;
-
-    [Theory]
-    [MemberData(nameof(Checks))]
-    public Task AuthServer_passes(string check) => grade.AssertPassedAsync(check);
-}
-
-public sealed class AuthClientTests(AuthClientGrade grade) : IClassFixture<AuthClientGrade>
-{
-    public static TheoryData<string> Checks => AuthClientGrade.Checks;
-
-    [Theory]
-    [MemberData(nameof(Checks))]
-    public Task AuthClient_passes(string check) => grade.AssertPassedAsync(check);
+    private static Task<GradeReport> GradeAsync(Exercise exercise) =>
+        Grade.ProgramAsync(exercise, KitPrograms.Submission(exercise.Project));
 }

@@ -3,6 +3,10 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
+using SocketExercises.Grader.Exercises;
+using SocketExercises.Grader.Exercises.Auth.Client;
+using SocketExercises.Grader.Exercises.Auth.Server;
+using SocketExercises.Grader.Exercises.Echo.Client;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Sandbox;
@@ -14,46 +18,6 @@ public static class Grade
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Starts the server with <paramref name="start"/> on a free port and grades it; with no command, grades whatever listens there.</summary>
-    public static async Task<GradeReport> ServerAsync(string exercise, ShellCommand? start, GradingOptions? options = null)
-    {
-        await using var provider = GraderServices.Build(options ?? new GradingOptions { Seed = 42 });
-        var request = new ServerGradingRequest(exercise, new IPEndPoint(IPAddress.Loopback, FreePort()), start, StartTimeout, []);
-        return await provider.GetRequiredService<ServerGrader>().GradeAsync(request, (server, _) => server, CancellationToken.None);
-    }
-
-    /// <summary>
-    /// Grades the server that <paramref name="start"/> runs in a container made as <paramref name="sandbox"/> says
-    /// (<c>--sandbox docker</c>); an auth server gets <see cref="Password"/> and <see cref="LoginTimeout"/>.
-    /// </summary>
-    public static async Task<GradeReport> ServerInSandboxAsync(
-        string exercise, SandboxOptions sandbox, ShellCommand start, CancellationToken cancellationToken = default)
-    {
-        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 }, services => services.AddSandbox(sandbox));
-        var grading = provider.GetRequiredService<ExerciseGrading>();
-        var endpoint = new IPEndPoint(IPAddress.Loopback, FreePort());
-        return exercise == ServiceCollectionExtensions.AuthServer
-            ? await grading.AuthServerAsync(endpoint, start, StartTimeout, Password, LoginTimeout, cancellationToken)
-            : await grading.EchoServerAsync(endpoint, start, StartTimeout, cancellationToken);
-    }
-
-    /// <summary>Runs the echo client that <paramref name="client"/> starts in a container made as <paramref name="sandbox"/> says, and grades it.</summary>
-    public static async Task<GradeReport> EchoClientInSandboxAsync(SandboxOptions sandbox, ShellCommand client)
-    {
-        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 }, services => services.AddSandbox(sandbox));
-        return await provider.GetRequiredService<ExerciseGrading>().EchoClientAsync(
-            client, new IPEndPoint(IPAddress.Loopback, 0), ExerciseGrading.DefaultMessage, CancellationToken.None);
-    }
-
-    /// <summary>Runs the echo client with <paramref name="client"/> against the grader and grades it.</summary>
-    /// <param name="listenPort">The port the grader listens on; 0 for any free one.</param>
-    public static async Task<GradeReport> EchoClientAsync(ShellCommand client, string message = ExerciseGrading.DefaultMessage, int listenPort = 0)
-    {
-        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 });
-        return await provider.GetRequiredService<ExerciseGrading>().EchoClientAsync(
-            client, new IPEndPoint(IPAddress.Loopback, listenPort), message, CancellationToken.None);
-    }
-
     /// <summary>The password the tests give the auth programs: letters in both cases, as the grader's own are.</summary>
     public const string Password = "TajnaLozinkaKit";
 
@@ -63,23 +27,71 @@ public static class Grade
     /// </summary>
     public static readonly TimeSpan LoginTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Grades the program of <paramref name="exercise"/> that <paramref name="command"/> starts or runs; a server
+    /// with no command is graded where it listens on <paramref name="port"/> (a free port when null).
+    /// </summary>
+    /// <param name="arguments">The exercise's options; the tests' own (<see cref="ArgumentsFor"/>) when null.</param>
+    public static async Task<GradeReport> ProgramAsync(
+        Exercise exercise,
+        ShellCommand? command,
+        GradingOptions? options = null,
+        int? port = null,
+        ExerciseArguments? arguments = null,
+        Action<IServiceCollection>? configure = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var provider = GraderServices.Build(options ?? new GradingOptions { Seed = 42 }, configure);
+        var endpoint = new IPEndPoint(IPAddress.Loopback, port ?? (exercise.Role == ProgramRole.Server ? FreePort() : 0));
+        return await provider.GetRequiredService<ExerciseGrader>().GradeAsync(
+            exercise, new ProgramUnderTest(command, endpoint, StartTimeout), arguments ?? ArgumentsFor(exercise, command is not null), cancellationToken);
+    }
+
+    /// <summary>
+    /// The options the tests grade with: each option's default, but the password exercise's programs get
+    /// <see cref="Password"/> and <see cref="LoginTimeout"/>, so that the tests can say what to expect.
+    /// </summary>
+    public static ExerciseArguments ArgumentsFor(Exercise exercise, bool graderRunsProgram)
+    {
+        var arguments = ExerciseArguments.Defaults(graderRunsProgram);
+        return exercise switch
+        {
+            AuthServerExercise => arguments.With(AuthServerExercise.Password, Password).With(AuthServerExercise.LoginTimeout, LoginTimeout.TotalSeconds),
+            AuthClientExercise => arguments.With(AuthClientExercise.Password, Password),
+            _ => arguments,
+        };
+    }
+
+    /// <summary>Starts the server with <paramref name="start"/> on a free port and grades it; with no command, grades whatever listens there.</summary>
+    public static Task<GradeReport> ServerAsync(Exercise exercise, ShellCommand? start, GradingOptions? options = null) =>
+        ProgramAsync(exercise, start, options);
+
+    /// <summary>
+    /// Grades the server that <paramref name="start"/> runs in a container made as <paramref name="sandbox"/> says
+    /// (<c>--sandbox docker</c>); an auth server gets <see cref="Password"/> and <see cref="LoginTimeout"/>.
+    /// </summary>
+    public static Task<GradeReport> ServerInSandboxAsync(
+        Exercise exercise, SandboxOptions sandbox, ShellCommand start, CancellationToken cancellationToken = default) =>
+        ProgramAsync(exercise, start, configure: services => services.AddSandbox(sandbox), cancellationToken: cancellationToken);
+
+    /// <summary>Runs the echo client that <paramref name="client"/> starts in a container made as <paramref name="sandbox"/> says, and grades it.</summary>
+    public static Task<GradeReport> EchoClientInSandboxAsync(SandboxOptions sandbox, ShellCommand client) =>
+        ProgramAsync(Kit.EchoClient, client, configure: services => services.AddSandbox(sandbox));
+
+    /// <summary>Runs the echo client with <paramref name="client"/> against the grader and grades it.</summary>
+    /// <param name="listenPort">The port the grader listens on; 0 for any free one.</param>
+    public static Task<GradeReport> EchoClientAsync(ShellCommand client, string message = EchoClientExercise.DefaultMessage, int listenPort = 0) =>
+        ProgramAsync(Kit.EchoClient, client, port: listenPort, arguments: ExerciseArguments.Defaults(true).With(EchoClientExercise.Message, message));
+
     /// <summary>Starts the authenticating server with <paramref name="start"/>, with <see cref="Password"/>, and grades it.</summary>
     /// <param name="start">Starts the server; null to grade the one listening on <paramref name="port"/>.</param>
     /// <param name="port">Where the server listens; a free port when null.</param>
-    public static async Task<GradeReport> AuthServerAsync(ShellCommand? start, int? port = null)
-    {
-        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42 });
-        return await provider.GetRequiredService<ExerciseGrading>().AuthServerAsync(
-            new IPEndPoint(IPAddress.Loopback, port ?? FreePort()), start, StartTimeout, Password, LoginTimeout, CancellationToken.None);
-    }
+    public static Task<GradeReport> AuthServerAsync(ShellCommand? start, int? port = null) =>
+        ProgramAsync(Kit.AuthServer, start, port: port);
 
     /// <summary>Runs the authenticating client with <paramref name="client"/>, giving it <see cref="Password"/>, and grades it.</summary>
-    public static async Task<GradeReport> AuthClientAsync(ShellCommand client)
-    {
-        await using var provider = GraderServices.Build(new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(60) });
-        return await provider.GetRequiredService<ExerciseGrading>().AuthClientAsync(
-            client, new IPEndPoint(IPAddress.Loopback, 0), Password, CancellationToken.None);
-    }
+    public static Task<GradeReport> AuthClientAsync(ShellCommand client) =>
+        ProgramAsync(Kit.AuthClient, client, new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(60) });
 
     /// <summary>A port that was free a moment ago: the operating system picks it.</summary>
     public static int FreePort()

@@ -34,8 +34,8 @@ public static class KitPrograms
     public static string SubmissionFolder =>
         Environment.GetEnvironmentVariable("SOCKET_EXERCISES_FOLDER") is { Length: > 0 } folder ? folder : "exercises";
 
-    /// <summary>The submission's program <paramref name="name"/> of exercise <paramref name="exercise"/>, such as 01-echo and EchoServer.</summary>
-    public static ShellCommand Submission(string exercise, string name) => Project($"{SubmissionFolder}/{exercise}/{name}", "--port {port}");
+    /// <summary>The submission's program in <paramref name="project"/>, such as 01-echo/EchoServer.</summary>
+    public static ShellCommand Submission(string project) => Project($"{SubmissionFolder}/{project}", "--port {port}");
 
     /// <summary>A server from the catalogue of broken and unusual implementations.</summary>
     public static ShellCommand CatalogueServer(string name) => Project("tests/Catalogue", $"server {name} --port {{port}}");

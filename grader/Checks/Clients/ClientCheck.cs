@@ -1,5 +1,4 @@
 using System.Text;
-using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
@@ -15,9 +14,9 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
     /// <summary>Long enough for a client started with <c>dotnet run</c> to build, connect and finish.</summary>
     public TimeSpan TimeLimit => TimeSpan.FromSeconds(45);
 
-    public async Task RunAsync(TTarget target, CancellationToken cancellationToken)
+    public async Task RunAsync(TTarget target, CheckContext context)
     {
-        var run = await RunClientAsync(target, cancellationToken);
+        var run = await RunClientAsync(target, context);
         if (!run.Session.Connected)
         {
             throw new TargetUnreachableException($"{run.Session.Problem}\n{run.Session.ShowOutput()}");
@@ -26,7 +25,7 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
     }
 
     /// <summary>The run this check judges.</summary>
-    protected abstract Task<ClientRun<TExchange>> RunClientAsync(TTarget target, CancellationToken cancellationToken);
+    protected abstract Task<ClientRun<TExchange>> RunClientAsync(TTarget target, CheckContext context);
 
     /// <summary>Fails by throwing <see cref="CheckFailedException"/> if the run broke the requirement.</summary>
     protected abstract void Judge(TTarget target, ClientSession session, TExchange exchange);
@@ -41,7 +40,7 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
         if (!session.Output.Contains(Encoding.UTF8.GetString(request), StringComparison.Ordinal))
         {
             throw new CheckFailedException(
-                string.Format(Strings.ClientEchoNotPrinted, ByteText.Quote(request, 96), how) + "\n" + session.ShowOutput());
+                Strings.FormatClientEchoNotPrinted(ByteText.Quote(request, 96), how) + "\n" + session.ShowOutput());
         }
     }
 
@@ -50,11 +49,11 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
     {
         if (!session.ExitedInTime)
         {
-            throw new CheckFailedException(string.Format(Strings.ClientStillRunning, Durations.Format(waited), after) + "\n" + session.ShowOutput());
+            throw new CheckFailedException(Strings.FormatClientStillRunning(Durations.Format(waited), after) + "\n" + session.ShowOutput());
         }
         if (success && session.ExitCode != 0)
         {
-            throw new CheckFailedException(string.Format(Strings.ClientExitCode, session.ExitCode) + "\n" + session.ShowOutput());
+            throw new CheckFailedException(Strings.FormatClientExitCode(session.ExitCode) + "\n" + session.ShowOutput());
         }
         if (!success && session.ExitCode == 0)
         {

@@ -5,8 +5,8 @@ namespace SocketExercises.Grader.Checks.Clients;
 /// <summary>How the grader's part of one run ended.</summary>
 public enum ExchangeEnd
 {
-    /// <summary>Go on echoing whatever more the client sends, until it closes its side.</summary>
-    KeepEchoing,
+    /// <summary>Go on as the protocol's server does (<see cref="ServeOn"/>) until the client closes its side or exits.</summary>
+    ServeOn,
 
     /// <summary>The client has closed its side already: close ours.</summary>
     ClientClosed,
@@ -18,3 +18,10 @@ public enum ExchangeEnd
 /// <summary>The grader's part of one run, played on the client's connection.</summary>
 /// <typeparam name="TExchange">What it records for the checks.</typeparam>
 public delegate Task<(TExchange Exchange, ExchangeEnd End)> ClientScript<TExchange>(WireConnection connection, CancellationToken cancellationToken);
+
+/// <summary>
+/// What the played server does after a script that ends with <see cref="ExchangeEnd.ServeOn"/>, until
+/// <paramref name="exited"/> completes: answer whatever more the client sends, as the exercise's server would.
+/// </summary>
+/// <returns>Whether the client closed its side.</returns>
+public delegate Task<bool> ServeOn(PlayedServer server, WireConnection connection, Task exited, CancellationToken cancellationToken);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
@@ -20,9 +19,7 @@ public sealed class PlayedServer : IDisposable
     private readonly ShellCommand _command;
     private readonly IClientHost _host;
     private readonly IReadOnlyList<ProgramSetting> _settings;
-    private readonly WireLimits _wire;
-    private readonly TimeProvider _time;
-    private readonly TranscriptRecorder _recorder;
+    private readonly ServeOn _serveOn;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly Dictionary<string, Task> _runs = [];
 
@@ -30,28 +27,35 @@ public sealed class PlayedServer : IDisposable
     /// <param name="command">Runs the client.</param>
     /// <param name="host">Where the client runs: here, or in a container.</param>
     /// <param name="settings">What to hand the client besides the address, such as its password.</param>
+    /// <param name="serveOn">What the server does after a script, until the client exits.</param>
     public PlayedServer(
         Socket listener,
         ShellCommand command,
         IClientHost host,
         IReadOnlyList<ProgramSetting> settings,
+        ServeOn serveOn,
         ClientLimits limits,
         WireLimits wire,
-        TimeProvider time,
-        TranscriptRecorder recorder)
+        TimeProvider time)
     {
-        _recorder = recorder;
         _listener = listener;
         _command = command;
         _host = host;
         _settings = settings;
+        _serveOn = serveOn;
         Limits = limits;
-        _wire = wire;
-        _time = time;
+        Wire = wire;
+        Time = time;
     }
 
     /// <summary>How long the grader waits for the client at each step.</summary>
     public ClientLimits Limits { get; }
+
+    /// <summary>How long the grader's side of the connection waits and how much it reads.</summary>
+    public WireLimits Wire { get; }
+
+    /// <summary>The clock the played server pauses on.</summary>
+    public TimeProvider Time { get; }
 
     // The grader's side of the connection, in transcripts and messages.
     private static string Party => Strings.PartyGrader;
@@ -62,9 +66,9 @@ public sealed class PlayedServer : IDisposable
     /// The run named <paramref name="name"/>, made with <paramref name="script"/> the first time it is asked for.
     /// Its transcript joins the transcript of each check that asks for it.
     /// </summary>
-    public async Task<ClientRun<TExchange>> RunAsync<TExchange>(string name, ClientScript<TExchange> script, CancellationToken cancellationToken)
+    /// <param name="context">The check that asks: the run's transcript joins its own.</param>
+    public async Task<ClientRun<TExchange>> RunAsync<TExchange>(string name, ClientScript<TExchange> script, CheckContext context)
     {
-        var transcript = _recorder.Current;
         Task<ClientRun<TExchange>> run;
         lock (_runs)
         {
@@ -76,8 +80,8 @@ public sealed class PlayedServer : IDisposable
             }
             run = (Task<ClientRun<TExchange>>)made;
         }
-        var done = await run.WaitAsync(cancellationToken);
-        transcript?.AddRange(done.Transcript.Events);
+        var done = await run.WaitAsync(context.Cancellation);
+        context.Transcript.AddRange(done.Transcript.Events);
         return done;
     }
 
@@ -90,7 +94,7 @@ public sealed class PlayedServer : IDisposable
     private async Task<ClientRun<TExchange>> RunOnceAsync<TExchange>(ClientScript<TExchange> script, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
-        var transcript = _recorder.Detached();
+        var transcript = new Transcript(Time); // its own: the run is shared by several checks
         try
         {
             IRunningProgram client;
@@ -102,12 +106,12 @@ public sealed class PlayedServer : IDisposable
             {
                 return new(new ClientSession(false, e.Message, false, null, "", ""), default, transcript);
             }
-            transcript.Add(Party, WireEventKind.Note, text: string.Format(Strings.TranscriptClientStarted, _command.Text));
+            transcript.Add(Party, WireEventKind.Note, text: Strings.FormatTranscriptClientStarted(_command.Text));
             await using (client)
             {
                 var run = await PlayAsync(client, script, transcript, cancellationToken);
                 transcript.Add(Party, WireEventKind.Note, text: run.Session.ExitCode is { } code
-                    ? string.Format(Strings.TranscriptClientExited, code)
+                    ? Strings.FormatTranscriptClientExited(code)
                     : Strings.TranscriptClientStopped);
                 return run;
             }
@@ -121,7 +125,7 @@ public sealed class PlayedServer : IDisposable
     private async Task<ClientRun<TExchange>> PlayAsync<TExchange>(
         IRunningProgram client, ClientScript<TExchange> script, Transcript transcript, CancellationToken cancellationToken)
     {
-        using var connecting = Deadline.After(Limits.ConnectTimeout, _time, cancellationToken);
+        using var connecting = Deadline.After(Limits.ConnectTimeout, Time, cancellationToken);
         var accept = _listener.AcceptAsync(connecting.Token).AsTask();
         await Task.WhenAny(accept, client.Exited(connecting.Token));
         if (!accept.IsCompletedSuccessfully)
@@ -130,8 +134,8 @@ public sealed class PlayedServer : IDisposable
             await AbandonAsync(accept);
             bool gone = client.HasExited;
             string problem = gone
-                ? string.Format(Strings.ClientExitedWithoutConnecting, client.ExitCode, Endpoint)
-                : string.Format(Strings.ClientDidNotConnect, Endpoint, Durations.Format(Limits.ConnectTimeout));
+                ? Strings.FormatClientExitedWithoutConnecting(client.ExitCode, Endpoint)
+                : Strings.FormatClientDidNotConnect(Endpoint, Durations.Format(Limits.ConnectTimeout));
             if (gone)
             {
                 await client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken); // let its last output be read
@@ -139,7 +143,7 @@ public sealed class PlayedServer : IDisposable
             return new(new ClientSession(false, problem, gone, gone ? client.ExitCode : null, client.Output, client.Errors), default, transcript);
         }
 
-        await using var connection = new WireConnection(accept.Result, Party, _wire, _time, transcript);
+        await using var connection = new WireConnection(accept.Result, Party, Wire, Time, transcript);
         var (exchange, end) = await script(connection, cancellationToken);
         if (end == ExchangeEnd.GraderCloses)
         {
@@ -150,7 +154,7 @@ public sealed class PlayedServer : IDisposable
         // real server keeps it until the client closes: a client that waits for the server to close first
         // would wait forever, and is caught here.
         var exit = client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken);
-        if (end == ExchangeEnd.ClientClosed || (end == ExchangeEnd.KeepEchoing && await EchoUntilClientClosesAsync(connection, exit, cancellationToken)))
+        if (end == ExchangeEnd.ClientClosed || (end == ExchangeEnd.ServeOn && await _serveOn(this, connection, exit, cancellationToken)))
         {
             connection.ShutdownSend(); // the client has finished: close our side, as the protocol's server does
         }
@@ -170,28 +174,5 @@ public sealed class PlayedServer : IDisposable
         {
             // The accept was cancelled, as intended.
         }
-    }
-
-    // Go on as an echo server would, for a client that sends more, until it closes or its time is up.
-    // Returns whether the client closed its side.
-    private async Task<bool> EchoUntilClientClosesAsync(WireConnection connection, Task exit, CancellationToken cancellationToken)
-    {
-        while (!exit.IsCompleted)
-        {
-            var more = await connection.ReceiveSomeAsync(Limits.ExitTimeout, _wire.MaxUnexpectedBytes, cancellationToken);
-            if (more.Data.Length == 0)
-            {
-                return more.End == ReceiveEnd.Closed;
-            }
-            try
-            {
-                await connection.SendAsync(more.Data, cancellationToken);
-            }
-            catch (WireException)
-            {
-                return false;
-            }
-        }
-        return false;
     }
 }

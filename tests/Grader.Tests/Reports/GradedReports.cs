@@ -3,7 +3,7 @@ using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 using SocketExercises.Testing;
-using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
+using static SocketExercises.Testing.Kit;
 
 namespace SocketExercises.Grader.Tests.Reports;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Sandbox;
 using SocketExercises.Testing;
-using static SocketExercises.Grader.Composition.ServiceCollectionExtensions;
+using static SocketExercises.Testing.Kit;
 
 namespace SocketExercises.Grader.Tests.Sandbox;
 

@@ -1,0 +1,12 @@
+using SocketExercises.Grader.Transcripts;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Checks;
+
+/// <summary>What one run of a check gets besides its target.</summary>
+/// <param name="Payloads">Its payloads, made from the run's seed and the check's id.</param>
+/// <param name="Time">The clock: pauses wait on it, so tests can move it.</param>
+/// <param name="Limits">How long the wire waits and how much it reads.</param>
+/// <param name="Transcript">Where the check's connections write what was sent and received.</param>
+/// <param name="Cancellation">Ends the check at its time limit, or when grading is interrupted.</param>
+public sealed record CheckContext(Payloads Payloads, TimeProvider Time, WireLimits Limits, Transcript Transcript, CancellationToken Cancellation);

@@ -1,0 +1,17 @@
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.Exercises.Auth.Client;
+
+/// <summary>§17: after OK the client completes the echo exchange and exits with 0.</summary>
+public sealed class EchoesAfterLogin : AuthClientCheck
+{
+    public override CheckInfo Info { get; } = new("auth-client.echo-after-login", "§17", AuthTexts.ResourceManager);
+
+    protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
+    {
+        ExpectPrintedEcho(session, exchange.Request, AuthTexts.EchoedAfterOk);
+        ExpectExit(session, target.Server.Limits.ExitTimeout, Strings.AfterEchoSent, success: true);
+    }
+}

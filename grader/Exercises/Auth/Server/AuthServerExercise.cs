@@ -1,0 +1,64 @@
+using SocketExercises.Common;
+using SocketExercises.Grader.Checks;
+
+namespace SocketExercises.Grader.Exercises.Auth.Server;
+
+/// <summary>Exercise 02's server: the echo server behind a password line (docs/protocol.md §10–§16).</summary>
+public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
+{
+    /// <summary>The login timeout an auth server is graded with unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultLoginTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary><c>--password</c>: the server's password; made up where the grader starts the server.</summary>
+    public static ExerciseOption<string?> Password { get; } = new("--password", () => AuthTexts.HelpServerPassword);
+
+    /// <summary><c>--login-timeout</c>: how long the server gives a client to log in, in seconds.</summary>
+    public static ExerciseOption<double> LoginTimeout { get; } = new("--login-timeout", () => AuthTexts.HelpLoginTimeout)
+    {
+        DefaultValue = () => DefaultLoginTimeout.TotalSeconds,
+        Parser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--login-timeout", result),
+    };
+
+    public override string Key => "auth-server";
+
+    public override string Project => "02-auth/AuthServer";
+
+    public override string Description => AuthTexts.HelpAuthServer;
+
+    public override string Examples => """
+          dotnet run --project grader -- check auth-server --start "dotnet run --project solutions/02-auth/AuthServer"
+          dotnet run --project grader -- check auth-server --port 65432 --password "$SOCKET_PASSWORD"
+        """;
+
+    public override IReadOnlyList<ExerciseOption> Options => [Password, LoginTimeout];
+
+    protected override IReadOnlyList<ICheck<AuthServerTarget>> ServerChecks { get; } =
+    [
+        new AuthAcceptsConnection(),
+        new AcceptsRightPassword(),
+        new RejectsWrongPassword(),
+        .. RefusesLines.All,
+        new KeepsDataAfterLogin(),
+        new AcceptsLoginInPieces(),
+        new RefusesLongLine(),
+        new EchoesNothingBeforeLogin(),
+        new SilentClientDelaysNoOne(),
+        new EnforcesLoginTimeout(),
+        new SurvivesBadLogins(),
+        new RequiresPassword(),
+        // Last, so that the output it reads holds every login the other checks made.
+        new KeepsPasswordSecret(),
+    ];
+
+    /// <exception cref="ExerciseException">The server runs already, and no password was given.</exception>
+    protected override ServerSetup<AuthServerTarget> Setup(ExerciseArguments arguments)
+    {
+        string password = arguments.Get(Password) ?? (arguments.GraderRunsProgram
+            ? Passwords.Make()
+            : throw new ExerciseException(AuthTexts.ErrorPasswordNeeded, ExitCodes.Usage));
+        var loginTimeout = TimeSpan.FromSeconds(arguments.Get(LoginTimeout));
+        return new(
+            AuthServerTarget.Settings(password, loginTimeout),
+            (server, started) => new AuthServerTarget(server, password, loginTimeout, started));
+    }
+}

@@ -1,0 +1,23 @@
+using SocketExercises.Grader.Checks;
+
+namespace SocketExercises.Grader.Exercises.Auth.Server;
+
+/// <summary>§16: the server never prints the password.</summary>
+internal sealed class KeepsPasswordSecret : AuthServerCheck
+{
+    public override CheckInfo Info { get; } = new("auth.password-kept-secret", "§16", AuthTexts.ResourceManager);
+
+    public override Task RunAsync(AuthServerTarget target, CheckContext context)
+    {
+        if (target.Started is not { } started)
+        {
+            throw new CheckNotApplicableException(AuthTexts.AuthOutputNeedsStart);
+        }
+        if (started.Output.Contains(target.Password, StringComparison.Ordinal))
+        {
+            var line = started.Output.Split('\n').First(l => l.Contains(target.Password, StringComparison.Ordinal));
+            throw new CheckFailedException(AuthTexts.FormatAuthPrintedPassword(line.Replace(target.Password, AuthTexts.PasswordPlaceholder, StringComparison.Ordinal).Trim()));
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Exercises.Echo.Server;
+
+/// <summary>The exchanges that echo checks are made of, each failing with a message that shows the bytes.</summary>
+internal static class EchoExchange
+{
+    /// <summary>Sends <paramref name="payload"/> and expects exactly it back.</summary>
+    public static async Task EchoAsync(WireConnection connection, byte[] payload, CancellationToken cancellationToken)
+    {
+        await connection.SendAsync(payload, cancellationToken);
+        await ExpectEchoAsync(connection, payload, cancellationToken);
+    }
+
+    /// <inheritdoc cref="EchoAsync(WireConnection, byte[], CancellationToken)"/>
+    public static Task EchoAsync(WireConnection connection, string text, CancellationToken cancellationToken) =>
+        EchoAsync(connection, Encoding.UTF8.GetBytes(text), cancellationToken);
+
+    /// <summary>Receives as many bytes as <paramref name="sent"/> holds and fails unless they are the same.</summary>
+    public static async Task ExpectEchoAsync(WireConnection connection, byte[] sent, CancellationToken cancellationToken)
+    {
+        var received = await connection.ReceiveAsync(sent.Length, cancellationToken);
+        ExpectSame(connection, sent, received);
+    }
+
+    /// <summary>Fails unless <paramref name="received"/> is exactly the echo of <paramref name="sent"/>.</summary>
+    public static void ExpectSame(WireConnection connection, byte[] sent, Received received)
+    {
+        if (received.Data.AsSpan().SequenceEqual(sent))
+        {
+            return;
+        }
+        string how = received.End == ReceiveEnd.Complete
+            ? EchoTexts.FormatEchoCameBackDifferent(Counted.Bytes(received.Data.Length))
+            : EchoTexts.FormatEchoCameBackThenEnd(Counted.Bytes(received.Data.Length), received.DescribeEnd());
+        throw new CheckFailedException(
+            EchoTexts.FormatEchoExpectedBack(Sentences.Capitalized(connection.Label), Counted.Bytes(sent.Length), how) + "\n"
+            + ByteDiff.Describe(sent, received.Data));
+    }
+
+    /// <summary>
+    /// Fails if anything arrives before a quiet period passes: the server must send only echoes. A close is
+    /// not this expectation's concern; the exchanges that need the connection open report it.
+    /// </summary>
+    public static async Task ExpectNothingAsync(WireConnection connection, string when, CancellationToken cancellationToken)
+    {
+        var received = await connection.ReceiveWhileTalkingAsync(cancellationToken);
+        if (received.Data.Length > 0)
+        {
+            throw new CheckFailedException(
+                EchoTexts.FormatEchoUnexpectedBytes(Sentences.Capitalized(connection.Label), Counted.Bytes(received.Data.Length), when, ByteText.Quote(received.Data, 96)));
+        }
+    }
+}
