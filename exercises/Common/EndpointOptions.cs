@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using SocketExercises.Common.Texts;
@@ -20,13 +19,13 @@ public sealed class EndpointOptions
 
     public Option<string> Host { get; } = new("--host")
     {
-        Description = string.Format(CultureInfo.InvariantCulture, CommonTexts.HostDescription, HostVariable),
+        Description = CommonTexts.FormatHostDescription(HostVariable),
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } host ? host : DefaultHost,
     };
 
     public Option<int> Port { get; } = new("--port")
     {
-        Description = string.Format(CultureInfo.InvariantCulture, CommonTexts.PortDescription, PortVariable),
+        Description = CommonTexts.FormatPortDescription(PortVariable),
         DefaultValueFactory = PortFromEnvironment,
         CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--port", result),
     };
@@ -53,7 +52,7 @@ public sealed class EndpointOptions
         }
         catch (Exception e) when (e is SocketException or InvalidOperationException or ArgumentException)
         {
-            throw new ExerciseException(string.Format(CultureInfo.InvariantCulture, CommonTexts.HostNotFound, host, e.Message), ExitCodes.Usage);
+            throw new ExerciseException(CommonTexts.FormatHostNotFound(host, e.Message), ExitCodes.Usage);
         }
     }
 

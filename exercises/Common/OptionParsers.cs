@@ -17,7 +17,7 @@ public static class OptionParsers
         {
             return port;
         }
-        result.AddError(string.Format(CultureInfo.InvariantCulture, CommonTexts.PortError, source, min, text));
+        result.AddError(CommonTexts.FormatPortError(source, min, text));
         return 0;
     }
 
@@ -28,7 +28,7 @@ public static class OptionParsers
         {
             return seconds;
         }
-        result.AddError(string.Format(CultureInfo.InvariantCulture, CommonTexts.SecondsError, source, text));
+        result.AddError(CommonTexts.FormatSecondsError(source, text));
         return 0;
     }
 

@@ -12,7 +12,7 @@ public enum ProgramLanguage
 
 /// <summary>A program of a submission, ready to run: the folder that holds it and the file to run there.</summary>
 /// <param name="Folder">The built output of a C# program, or the folder of a Python script.</param>
-/// <param name="File">The file that runs it, relative to <paramref name="Folder"/>: <c>EchoServer.dll</c>, <c>server.py</c>.</param>
+/// <param name="File">The file that runs it, relative to <paramref name="Folder"/>: <c>Server.dll</c>, <c>server.py</c>.</param>
 public sealed record BuiltProgram(string Folder, string File, ProgramLanguage Language)
 {
     /// <summary>The command that runs it, with its folder at <paramref name="root"/> (here, or in a container).</summary>

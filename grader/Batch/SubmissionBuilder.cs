@@ -54,7 +54,7 @@ public sealed partial class SubmissionBuilder
             : (null, Strings.FormatBatchBuildFailed(relative, Strings.FormatBatchNoAssembly(exercise.Name + ".dll")));
     }
 
-    /// <summary>Where a submission keeps the exercise's program: <c>exercises/01-echo/EchoServer</c>.</summary>
+    /// <summary>Where a submission keeps the exercise's program: in <c>exercises/</c>, as the kit does.</summary>
     public static string ProjectOf(Exercise exercise) => "exercises/" + exercise.Project;
 
     // A folder with no C# project and a script named for its role (server.py, client.py) or main.py holds a
@@ -68,7 +68,7 @@ public sealed partial class SubmissionBuilder
         return new[] { exercise.Role == ProgramRole.Server ? "server.py" : "client.py", "main.py" }.FirstOrDefault(name => File.Exists(Path.Combine(project, name)));
     }
 
-    // "…/Program.cs(12,5): error CS1002: ; expected [/…/EchoServer.csproj]" → "Program.cs(12,5): error CS1002: ; expected"
+    // "…/Program.cs(12,5): error CS1002: ; expected [/…/Server.csproj]" → "Program.cs(12,5): error CS1002: ; expected"
     private static string FirstError(string output, string submission)
     {
         var line = output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => ErrorLine().IsMatch(l))

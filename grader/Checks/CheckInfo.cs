@@ -3,7 +3,7 @@ using System.Resources;
 namespace SocketExercises.Grader.Checks;
 
 /// <summary>What a check is, for the student reading the report.</summary>
-/// <param name="Id">Stable id that scripts and tests refer to, such as <c>echo.one-byte-at-a-time</c>.</param>
+/// <param name="Id">Stable id that scripts and tests refer to: the exercise's prefix and the behaviour, <c>&lt;exercise&gt;.&lt;behaviour&gt;</c>.</param>
 /// <param name="Requirement">The requirement in docs/protocol.md that the check tests, such as <c>§2</c>.</param>
 /// <param name="Texts">The exercise's texts, which hold the check's title and hint as <c>&lt;id&gt;.title</c> and <c>&lt;id&gt;.hint</c>.</param>
 public sealed record CheckInfo(string Id, string Requirement, ResourceManager Texts)

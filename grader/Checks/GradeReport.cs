@@ -3,7 +3,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Checks;
 
 /// <summary>Everything one grading run found, ready for any report format.</summary>
-/// <param name="Exercise">What was graded, such as <c>echo-server</c>.</param>
+/// <param name="Exercise">What was graded: the exercise's key, as <c>check</c> calls it.</param>
 /// <param name="Target">Where: the server's address, or the client's command.</param>
 /// <param name="Seed">The seed the payloads were made from; <c>--seed</c> replays it.</param>
 /// <param name="Notes">Facts beyond single checks, such as a server process that exited while it was graded.</param>

@@ -22,7 +22,7 @@ internal static class GradeAllCommand
     {
         var folder = new Argument<string>("folder")
         {
-            Description = Strings.HelpFolder,
+            Description = Strings.FormatHelpFolder(string.Join(", ", exercises.Select(e => "exercises/" + e.Project.Split('/')[0]).Distinct())),
         };
         var output = new Option<string>("--out")
         {

@@ -13,7 +13,7 @@ namespace SocketExercises.Grader.Cli;
 
 /// <summary>
 /// The grader's command line, a contract that scripts and CI rely on: <c>check &lt;exercise&gt;</c> for each
-/// exercise (<c>check echo-server --port N [--host H] [--start CMD]</c>, <c>check echo-client --client CMD [--listen-port N]</c>, …)
+/// exercise (a server: <c>check KEY --port N [--host H] [--start CMD]</c>; a client: <c>check KEY --client CMD [--listen-port N]</c>)
 /// and <c>grade-all FOLDER</c>. Exit codes: 0 every check passed, 1 a check failed, 2 a usage error or nothing could be graded.
 /// </summary>
 public static class GraderCommandLine

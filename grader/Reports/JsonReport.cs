@@ -68,7 +68,7 @@ public sealed class JsonReport
         string? Hint,
         IReadOnlyList<TranscriptEntry> Transcript);
 
-    // Bytes escaped as the console shows them; past 1 KiB shortened in the middle, so 1 MiB echoes don't make 1 MiB files.
+    // Bytes escaped as the console shows them; past 1 KiB shortened in the middle, so 1 MiB payloads don't make 1 MiB files.
     private sealed record TranscriptEntry(long AtMs, string Party, WireEventKind Event, int? Bytes, string? Data, string? Text)
     {
         private const int BytesShown = 1024;

@@ -4,7 +4,7 @@ namespace SocketExercises.Grader.Reports;
 
 /// <summary>
 /// The student's file that annotations point at, found from the command that runs the program:
-/// <c>dotnet run --project exercises/01-echo/EchoServer</c> means its Program.cs, <c>python3 server.py</c> server.py.
+/// <c>dotnet run --project exercises/NN-name/Program</c> means its Program.cs, <c>python3 server.py</c> server.py.
 /// </summary>
 public static partial class SourceFile
 {

@@ -16,7 +16,7 @@ public sealed record SandboxOptions(string Image, string Folder)
     /// <summary>The label every sandbox container and network carries, to find (and remove) leftovers.</summary>
     public const string Label = "socket-exercises.sandbox";
 
-    /// <summary>Memory, swap included: an echo server needs a few MiB, the .NET runtime some tens.</summary>
+    /// <summary>Memory, swap included: a server of the kit needs a few MiB, the .NET runtime some tens.</summary>
     public long MemoryBytes { get; init; } = 256L * 1024 * 1024;
 
     public double Cpus { get; init; } = 1;

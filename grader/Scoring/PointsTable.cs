@@ -43,7 +43,7 @@ public sealed class PointsTable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
-            throw new ExerciseException(Strings.FormatPointsUnreadable(path, e.Message), ExitCodes.Usage);
+            throw new ExerciseException(Strings.FormatPointsUnreadable(path, e.Message, _points.Keys.FirstOrDefault() ?? "check-id"), ExitCodes.Usage);
         }
         var unknown = overrides.Keys.Where(id => !_points.ContainsKey(id)).ToList();
         if (unknown.Count > 0)

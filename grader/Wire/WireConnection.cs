@@ -126,7 +126,7 @@ public sealed class WireConnection : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    // With stopAtLimit the wait is for each next piece (a slow server that keeps echoing is not failed);
+    // With stopAtLimit the wait is for each next piece (a slow server that keeps answering is not failed);
     // without it, the wait is for the whole receive (a server that trickles bytes cannot stretch it).
     private async Task<Received> ReceiveAsync(int limit, bool stopAtLimit, TimeSpan wait, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ public sealed record WireLimits
     /// <summary>How long a connection attempt may take before the server counts as unreachable.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How long to wait for an expected reply (an echo, the close after a half-close).</summary>
+    /// <summary>How long to wait for an expected reply (an answer, the close after a half-close).</summary>
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a silence must last for the grader to conclude that nothing more is coming.</summary>

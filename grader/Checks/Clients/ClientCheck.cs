@@ -1,4 +1,3 @@
-using System.Text;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
 
@@ -29,20 +28,6 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
 
     /// <summary>Fails by throwing <see cref="CheckFailedException"/> if the run broke the requirement.</summary>
     protected abstract void Judge(TTarget target, ClientSession session, TExchange exchange);
-
-    /// <summary>Fails unless the client printed the whole echo of <paramref name="request"/>, which the grader sent back <paramref name="how"/>.</summary>
-    protected static void ExpectPrintedEcho(ClientSession session, byte[] request, string how)
-    {
-        if (request.Length == 0)
-        {
-            throw new CheckFailedException(Strings.ClientSentNothing);
-        }
-        if (!session.Output.Contains(Encoding.UTF8.GetString(request), StringComparison.Ordinal))
-        {
-            throw new CheckFailedException(
-                Strings.FormatClientEchoNotPrinted(ByteText.Quote(request, 96), how) + "\n" + session.ShowOutput());
-        }
-    }
 
     /// <summary>Fails unless the client exited by itself in time: with code 0 if <paramref name="success"/>, otherwise with any other code.</summary>
     protected static void ExpectExit(ClientSession session, TimeSpan waited, string after, bool success)

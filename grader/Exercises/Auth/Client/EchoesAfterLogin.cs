@@ -1,6 +1,7 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
-using SocketExercises.Grader.Texts;
+using SocketExercises.Grader.Exercises.Echo;
+using SocketExercises.Grader.Exercises.Echo.Client;
 
 namespace SocketExercises.Grader.Exercises.Auth.Client;
 
@@ -11,7 +12,7 @@ public sealed class EchoesAfterLogin : AuthClientCheck
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
     {
-        ExpectPrintedEcho(session, exchange.Request, AuthTexts.EchoedAfterOk);
-        ExpectExit(session, target.Server.Limits.ExitTimeout, Strings.AfterEchoSent, success: true);
+        PrintedEcho.Expect(session, exchange.Request, AuthTexts.EchoedAfterOk);
+        ExpectExit(session, target.Server.Limits.ExitTimeout, EchoTexts.AfterEchoSent, success: true);
     }
 }

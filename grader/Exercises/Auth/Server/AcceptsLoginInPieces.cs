@@ -5,7 +5,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§11: an AUTH line that arrives in pieces is put together before it is judged.</summary>
-internal sealed class AcceptsLoginInPieces : AuthServerCheck
+internal sealed class AcceptsLoginInPieces : ServerCheck<AuthServerTarget>
 {
     private static readonly TimeSpan PiecePause = TimeSpan.FromMilliseconds(50);
 

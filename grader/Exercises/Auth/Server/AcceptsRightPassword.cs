@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§11: the right password gets OK, and then the server echoes.</summary>
-internal sealed class AcceptsRightPassword : AuthServerCheck
+internal sealed class AcceptsRightPassword : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.accepts-right-password", "§11", AuthTexts.ResourceManager);
 

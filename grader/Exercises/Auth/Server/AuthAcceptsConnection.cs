@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§1: the server listens and accepts. The first check, so an unreachable server is reported once, here.</summary>
-public sealed class AuthAcceptsConnection : AuthServerCheck
+public sealed class AuthAcceptsConnection : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.accepts-connection", "§1", AuthTexts.ResourceManager);
 

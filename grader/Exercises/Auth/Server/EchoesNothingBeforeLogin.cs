@@ -4,7 +4,7 @@ using SocketExercises.Grader.Checks;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§12: nothing the client sends is echoed before OK, not even bytes after a refused line.</summary>
-internal sealed class EchoesNothingBeforeLogin : AuthServerCheck
+internal sealed class EchoesNothingBeforeLogin : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.nothing-before-ok", "§12", AuthTexts.ResourceManager);
 

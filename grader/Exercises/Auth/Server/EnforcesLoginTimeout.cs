@@ -5,7 +5,7 @@ using SocketExercises.Grader.Wire;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§14: a client that sends no complete first line in time is disconnected.</summary>
-internal sealed class EnforcesLoginTimeout : AuthServerCheck
+internal sealed class EnforcesLoginTimeout : ServerCheck<AuthServerTarget>
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
 

@@ -5,7 +5,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§11: bytes that arrive in the same packet as the AUTH line are echoed after OK.</summary>
-internal sealed class KeepsDataAfterLogin : AuthServerCheck
+internal sealed class KeepsDataAfterLogin : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.keeps-data-after-login", "§11", AuthTexts.ResourceManager);
 

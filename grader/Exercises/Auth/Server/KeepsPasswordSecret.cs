@@ -3,7 +3,7 @@ using SocketExercises.Grader.Checks;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§16: the server never prints the password.</summary>
-internal sealed class KeepsPasswordSecret : AuthServerCheck
+internal sealed class KeepsPasswordSecret : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.password-kept-secret", "§16", AuthTexts.ResourceManager);
 

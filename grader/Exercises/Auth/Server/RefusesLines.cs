@@ -6,7 +6,7 @@ namespace SocketExercises.Grader.Exercises.Auth.Server;
 /// §11/§12 as a table: lines that come close to the right login, each of which must be refused.
 /// One class serves several checks, each with its own id and its own lines.
 /// </summary>
-internal sealed class RefusesLines(CheckInfo info, Func<string, IEnumerable<string>> lines) : AuthServerCheck
+internal sealed class RefusesLines(CheckInfo info, Func<string, IEnumerable<string>> lines) : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info => info;
 

@@ -5,7 +5,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§13: 1024 bytes without a newline are refused at once.</summary>
-internal sealed class RefusesLongLine : AuthServerCheck
+internal sealed class RefusesLongLine : ServerCheck<AuthServerTarget>
 {
     public const int Limit = 1024;
 

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Checks;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§12: a wrong password gets ERR and the close.</summary>
-internal sealed class RejectsWrongPassword : AuthServerCheck
+internal sealed class RejectsWrongPassword : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.rejects-wrong-password", "§12", AuthTexts.ResourceManager);
 

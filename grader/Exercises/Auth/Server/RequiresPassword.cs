@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§16: without a password the server refuses to start, with a message and not a crash.</summary>
-internal sealed class RequiresPassword : AuthServerCheck
+internal sealed class RequiresPassword : ServerCheck<AuthServerTarget>
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
 

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§15: a client that sits silent before logging in delays no one.</summary>
-internal sealed class SilentClientDelaysNoOne : AuthServerCheck
+internal sealed class SilentClientDelaysNoOne : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.silent-client-delays-no-one", "§15", AuthTexts.ResourceManager);
 

@@ -3,7 +3,7 @@ using SocketExercises.Grader.Checks;
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>§12/§15: invalid UTF-8 and a reset mid-login are handled, and the server serves on.</summary>
-internal sealed class SurvivesBadLogins : AuthServerCheck
+internal sealed class SurvivesBadLogins : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.survives-bad-logins", "§12", AuthTexts.ResourceManager);
 

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§1: the server listens and accepts. The first check, so an unreachable server is reported once, here.</summary>
-public sealed class AcceptsConnection : EchoServerCheck
+public sealed class AcceptsConnection : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.accepts-connection", "§1", EchoTexts.ResourceManager);
 

@@ -6,7 +6,7 @@ using SocketExercises.Grader.Wire;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§3: after the client's half-close, the server sends what it still owes and closes.</summary>
-public sealed class ClosesAfterHalfClose : EchoServerCheck
+public sealed class ClosesAfterHalfClose : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.closes-after-half-close", "§3", EchoTexts.ResourceManager);
 

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§2: data is bytes, not text: every value from 0 to 255, including those that are not valid UTF-8.</summary>
-public sealed class EchoesAllByteValues : EchoServerCheck
+public sealed class EchoesAllByteValues : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.all-byte-values", "§2", EchoTexts.ResourceManager);
 

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§2: 1 MiB of random bytes, echoed while the grader is still sending.</summary>
-public sealed class EchoesLargePayload : EchoServerCheck
+public sealed class EchoesLargePayload : ServerCheck<ServerTarget>
 {
     public const int Size = 1024 * 1024;
 

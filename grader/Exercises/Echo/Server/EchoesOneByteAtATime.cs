@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§2: a message that arrives in one-byte pieces, with pauses, must still come back whole.</summary>
-public sealed class EchoesOneByteAtATime : EchoServerCheck
+public sealed class EchoesOneByteAtATime : ServerCheck<ServerTarget>
 {
     private const int Length = 20;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(10);

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§2: one connection, several messages, each echoed before the next is sent.</summary>
-public sealed class EchoesSeveralMessages : EchoServerCheck
+public sealed class EchoesSeveralMessages : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.several-messages", "§2", EchoTexts.ResourceManager);
 

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§2: the simplest echo, the course's own message.</summary>
-public sealed class EchoesShortMessage : EchoServerCheck
+public sealed class EchoesShortMessage : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.short-message", "§2", EchoTexts.ResourceManager);
 

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§2: text with Croatian letters, which take two bytes each in UTF-8, comes back byte for byte.</summary>
-public sealed class EchoesUtf8Text : EchoServerCheck
+public sealed class EchoesUtf8Text : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.utf8-text", "§2", EchoTexts.ResourceManager);
 

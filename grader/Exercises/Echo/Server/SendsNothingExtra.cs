@@ -5,7 +5,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§2: the server sends back the client's bytes and nothing else: no greeting, no newline, no goodbye.</summary>
-public sealed class SendsNothingExtra : EchoServerCheck
+public sealed class SendsNothingExtra : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.nothing-extra", "§2", EchoTexts.ResourceManager);
 

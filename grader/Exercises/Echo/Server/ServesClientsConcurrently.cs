@@ -8,7 +8,7 @@ namespace SocketExercises.Grader.Exercises.Echo.Server;
 /// serves one client at a time is still stuck on the first, and the listen backlog cannot hide that,
 /// because a queued connection is accepted but never read.
 /// </summary>
-public sealed class ServesClientsConcurrently : EchoServerCheck
+public sealed class ServesClientsConcurrently : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.concurrent-clients", "§4", EchoTexts.ResourceManager);
 

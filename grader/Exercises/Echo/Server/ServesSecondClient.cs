@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§5: after one client leaves, the server accepts and serves the next.</summary>
-public sealed class ServesSecondClient : EchoServerCheck
+public sealed class ServesSecondClient : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.second-client", "§5", EchoTexts.ResourceManager);
 

@@ -4,7 +4,7 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
 /// <summary>§5: clients that reset their connections (mid-echo and mid-message) do not bring the server down.</summary>
-public sealed class SurvivesReset : EchoServerCheck
+public sealed class SurvivesReset : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.survives-reset", "§5", EchoTexts.ResourceManager);
 
