@@ -1,9 +1,12 @@
-// Usage: Catalogue server|client|auth-server|auth-client <name> --port N
-using SocketExercises.Catalogue;
+// Usage: Catalogue echo-server|echo-client|auth-server|auth-client <name> --port N
+using SocketExercises.Catalogue.Auth.Client;
+using SocketExercises.Catalogue.Auth.Server;
+using SocketExercises.Catalogue.Echo.Client;
+using SocketExercises.Catalogue.Echo.Server;
 
 if (args.Length != 4 || args[2] != "--port" || !int.TryParse(args[3], out int port))
 {
-    Console.Error.WriteLine("Usage: Catalogue server|client|auth-server|auth-client <name> --port N");
+    Console.Error.WriteLine("Usage: Catalogue echo-server|echo-client|auth-server|auth-client <name> --port N");
     return 2;
 }
 
@@ -12,10 +15,10 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; stopping.Cancel(); };
 
 return args[0] switch
 {
-    "server" when Servers.All.TryGetValue(args[1], out var serve) => await ServerHost.RunAsync(port, serve, stopping.Token),
-    "client" when Clients.All.TryGetValue(args[1], out var talk) => await talk(port, stopping.Token),
-    "auth-server" when AuthServers.All.TryGetValue(args[1], out var mistakes) => await AuthServers.RunAsync(port, mistakes, stopping.Token),
-    "auth-client" when AuthClients.All.TryGetValue(args[1], out var logIn) => await logIn(port, stopping.Token),
+    Servers.Exercise when Servers.All.TryGetValue(args[1], out var serve) => await ServerHost.RunAsync(port, serve, stopping.Token),
+    Clients.Exercise when Clients.All.TryGetValue(args[1], out var client) => await client.Talk(port, stopping.Token),
+    AuthServers.Exercise when AuthServers.All.TryGetValue(args[1], out var mistakes) => await AuthServers.RunAsync(port, mistakes, stopping.Token),
+    AuthClients.Exercise when AuthClients.All.TryGetValue(args[1], out var logIn) => await logIn.Talk(port, stopping.Token),
     _ => Unknown(args[0], args[1]),
 };
 

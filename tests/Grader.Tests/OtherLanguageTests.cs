@@ -7,12 +7,12 @@ namespace SocketExercises.Grader.Tests;
 
 /// <summary>
 /// The grader knows only the wire: programs in Python, written as first examples usually are
-/// (tests/Catalogue/python/), are graded like C# ones, and the report says what they do right and wrong.
+/// (tests/Catalogue/Echo/python/), are graded like C# ones, and the report says what they do right and wrong.
 /// </summary>
 public sealed class OtherLanguageTests
 {
     private static ShellCommand Python(string script) =>
-        new($"python3 \"{Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "python", script)}\"");
+        new($"python3 \"{Path.Combine(KitPrograms.PythonPrograms, script)}\"");
 
     [Fact]
     public async Task A_Python_server_that_serves_one_client_is_graded_on_everything_else_too()

@@ -37,17 +37,17 @@ public static class KitPrograms
     /// <summary>The submission's program in <paramref name="project"/>, such as 01-echo/EchoServer.</summary>
     public static ShellCommand Submission(string project) => Project($"{SubmissionFolder}/{project}", "--port {port}");
 
-    /// <summary>A server from the catalogue of broken and unusual implementations.</summary>
-    public static ShellCommand CatalogueServer(string name) => Project("tests/Catalogue", $"server {name} --port {{port}}");
+    /// <summary>The program <paramref name="name"/> of <paramref name="exercise"/> from the catalogue of broken and unusual implementations.</summary>
+    public static ShellCommand Catalogue(string exercise, string name) => Project("tests/Catalogue", $"{exercise} {name} --port {{port}}");
 
-    /// <summary>A client from the catalogue of broken and unusual implementations.</summary>
-    public static ShellCommand CatalogueClient(string name) => Project("tests/Catalogue", $"client {name} --port {{port}}");
+    /// <summary>An echo server from the catalogue.</summary>
+    public static ShellCommand CatalogueServer(string name) => Catalogue("echo-server", name);
 
-    /// <summary>An authenticating server from the catalogue.</summary>
-    public static ShellCommand CatalogueAuthServer(string name) => Project("tests/Catalogue", $"auth-server {name} --port {{port}}");
+    /// <summary>An echo client from the catalogue.</summary>
+    public static ShellCommand CatalogueClient(string name) => Catalogue("echo-client", name);
 
-    /// <summary>An authenticating client from the catalogue.</summary>
-    public static ShellCommand CatalogueAuthClient(string name) => Project("tests/Catalogue", $"auth-client {name} --port {{port}}");
+    /// <summary>The catalogue's programs in Python, the course's language (tests/Catalogue/Echo/python).</summary>
+    public static string PythonPrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Echo", "python");
 
     /// <summary>The grader's own command line, as scripts and CI call it.</summary>
     public static ShellCommand Grader(string arguments) => Project("grader", arguments, "socket-grader");

@@ -15,7 +15,7 @@ namespace SocketExercises.Grader.Tests.Sandbox;
 [Collection(OneEngine.Name)]
 public sealed class SandboxTests
 {
-    private static readonly string PythonPrograms = Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "python");
+    private static readonly string PythonPrograms = KitPrograms.PythonPrograms;
 
     [DockerFact]
     public async Task The_reference_echo_server_passes_every_check_in_its_container()
@@ -58,7 +58,7 @@ public sealed class SandboxTests
     {
         var here = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("decodes-ascii"));
         var contained = await Grade.ServerInSandboxAsync(
-            EchoServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("tests/Catalogue")), new("dotnet Catalogue.dll server decodes-ascii --port {port}"));
+            EchoServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("tests/Catalogue")), new("dotnet Catalogue.dll echo-server decodes-ascii --port {port}"));
 
         Assert.NotEmpty(contained.Ids(CheckStatus.Failed));
         Assert.Equal(here.Ids(CheckStatus.Failed), contained.Ids(CheckStatus.Failed));
@@ -81,7 +81,7 @@ public sealed class SandboxTests
     {
         var here = await Grade.EchoClientAsync(KitPrograms.CatalogueClient("reads-once"));
         var contained = await Grade.EchoClientInSandboxAsync(
-            new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("tests/Catalogue")), new("dotnet Catalogue.dll client reads-once --port {port}"));
+            new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("tests/Catalogue")), new("dotnet Catalogue.dll echo-client reads-once --port {port}"));
 
         Assert.NotEmpty(contained.Ids(CheckStatus.Failed));
         Assert.Equal(here.Ids(CheckStatus.Failed), contained.Ids(CheckStatus.Failed));

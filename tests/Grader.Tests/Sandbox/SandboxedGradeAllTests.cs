@@ -16,7 +16,7 @@ public sealed class SandboxedGradeAllTests
         string echoServer = Path.Combine(exercises, "01-echo", "EchoServer");
         Directory.Delete(echoServer, recursive: true);
         Directory.CreateDirectory(echoServer);
-        File.Copy(Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "python", "echo_server.py"), Path.Combine(echoServer, "server.py"));
+        File.Copy(Path.Combine(KitPrograms.PythonPrograms, "echo_server.py"), Path.Combine(echoServer, "server.py"));
 
         // When the class is graded with the same seed, on this machine and in containers
         string plain = await GradeAsync(folder, "plain", "");

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 
-namespace SocketExercises.Catalogue;
+namespace SocketExercises.Catalogue.Echo.Server;
 
 /// <summary>
 /// Echo servers by name: first the broken ones, each with one mistake students make, then correct ones
@@ -9,22 +9,47 @@ namespace SocketExercises.Catalogue;
 /// </summary>
 public static class Servers
 {
+    /// <summary>The exercise these are programs of.</summary>
+    public const string Exercise = "echo-server";
+
+    private const string Accepts = "echo.accepts-connection";
+    private const string SecondClient = "echo.second-client";
+    private const string Short = "echo.short-message";
+    private const string Utf8 = "echo.utf8-text";
+    private const string AllBytes = "echo.all-byte-values";
+    private const string OneByte = "echo.one-byte-at-a-time";
+    private const string Several = "echo.several-messages";
+    private const string Large = "echo.large-payload";
+    private const string HalfClose = "echo.closes-after-half-close";
+    private const string NothingExtra = "echo.nothing-extra";
+    private const string Concurrent = "echo.concurrent-clients";
+    private const string Reset = "echo.survives-reset";
+
+    // Every check after the connection: a server that sends what it should not fails them all.
+    private static readonly string[] AllButAccepts =
+        [SecondClient, Short, Utf8, AllBytes, OneByte, Several, Large, HalfClose, NothingExtra, Concurrent, Reset];
+
     public static IReadOnlyDictionary<string, ServerBehaviour> All { get; } = new Dictionary<string, ServerBehaviour>
     {
         // Broken.
-        ["reads-once"] = new(ReadsOnceAndCloses),
-        ["one-client-at-a-time"] = new(Echo) { OneClientAtATime = true },
-        ["exits-after-first-client"] = new(Echo) { ExitsAfterFirstClient = true },
-        ["dies-on-reset"] = new(Echo) { DiesOnClientError = true },
-        ["ignores-half-close"] = new(IgnoresHalfClose),
-        ["decodes-ascii"] = new((client, stop) => EchoThrough(client, Encoding.ASCII, stop)),
-        ["decodes-utf8"] = new((client, stop) => EchoThrough(client, Encoding.UTF8, stop)),
-        ["sends-whole-buffer"] = new(SendsWholeBuffer),
-        ["appends-newline"] = new(AppendsNewline),
-        ["sends-greeting"] = new(SendsGreeting),
-        ["waits-for-full-buffer"] = new(WaitsForFullBuffer),
-        ["silent"] = new(Silent),
-        ["floods"] = new(Floods),
+        ["exits-at-start"] = new(Echo) { ExitsAtStart = true, MustFail = [Accepts] },
+        ["reads-once"] = new(ReadsOnceAndCloses) { MustFail = [OneByte, Several, Large] },
+        ["one-client-at-a-time"] = new(Echo) { OneClientAtATime = true, MustFail = [Concurrent] },
+        // Restarted after each client, it is still graded on the rest: it echoes correctly.
+        ["exits-after-first-client"] = new(Echo) { ExitsAfterFirstClient = true, MustFail = [SecondClient, Concurrent, Reset] },
+        ["dies-on-reset"] = new(Echo) { DiesOnClientError = true, MustFail = [Reset] },
+        ["ignores-half-close"] = new(IgnoresHalfClose) { MustFail = [HalfClose] },
+        ["decodes-ascii"] = new((client, stop) => EchoThrough(client, Encoding.ASCII, stop)) { MustFail = [Utf8, AllBytes, Large] },
+        ["decodes-utf8"] = new((client, stop) => EchoThrough(client, Encoding.UTF8, stop)) { MustFail = [AllBytes, Large] },
+        // The extra bytes trail each echo, so an exchange that reads just its echo back does not see them.
+        ["sends-whole-buffer"] = new(SendsWholeBuffer) { MustFail = [NothingExtra, OneByte, Several, Large, HalfClose, Reset] },
+        ["appends-newline"] = new(AppendsNewline) { MustFail = [NothingExtra, OneByte, Several, Large, HalfClose, Reset] },
+        ["sends-greeting"] = new(SendsGreeting) { MustFail = [NothingExtra, .. AllButAccepts.Except([NothingExtra])] },
+        // Echoes only in 4 KiB blocks or at the end: 1 MiB and a half-close come through, nothing short does.
+        ["waits-for-full-buffer"] = new(WaitsForFullBuffer) { MustFail = [Short, SecondClient, Utf8, AllBytes, OneByte, Several, NothingExtra, Concurrent, Reset] },
+        // Accepts and says nothing: every check waits out its time, so a test of its own grades it with a short budget.
+        ["silent"] = new(Silent) { GradedAlone = true },
+        ["floods"] = new(Floods) { MustFail = [NothingExtra, .. AllButAccepts.Except([NothingExtra])] },
 
         // Correct.
         ["correct"] = new(Echo),

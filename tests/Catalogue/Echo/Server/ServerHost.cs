@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SocketExercises.Catalogue;
+namespace SocketExercises.Catalogue.Echo.Server;
 
 /// <summary>How a catalogue server treats its clients; the mistakes are in these choices and in <see cref="Serve"/>.</summary>
 public sealed record ServerBehaviour(Func<Socket, CancellationToken, Task> Serve)
@@ -14,6 +14,15 @@ public sealed record ServerBehaviour(Func<Socket, CancellationToken, Task> Serve
 
     /// <summary>Lets a client's socket error end the whole process instead of that client's connection.</summary>
     public bool DiesOnClientError { get; init; }
+
+    /// <summary>Exits before it listens, as a server whose bind fails and which gives up does.</summary>
+    public bool ExitsAtStart { get; init; }
+
+    /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct server.</summary>
+    public string[] MustFail { get; init; } = [];
+
+    /// <summary>Graded by a test of its own rather than with the rest of the catalogue.</summary>
+    public bool GradedAlone { get; init; }
 }
 
 /// <summary>The part every catalogue server shares: listen, accept, and hand each client to the behaviour.</summary>
@@ -21,6 +30,11 @@ internal static class ServerHost
 {
     public static async Task<int> RunAsync(int port, ServerBehaviour behaviour, CancellationToken stopping)
     {
+        if (behaviour.ExitsAtStart)
+        {
+            Console.Error.WriteLine($"Cannot listen on port {port}: giving up.");
+            return 1;
+        }
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(Listening.Address, port));
         listener.Listen();

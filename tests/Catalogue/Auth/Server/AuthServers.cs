@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SocketExercises.Catalogue;
+namespace SocketExercises.Catalogue.Auth.Server;
 
 /// <summary>
 /// Authenticating echo servers by name. Each broken one is the correct server with one mistake switched on;
@@ -10,22 +10,51 @@ namespace SocketExercises.Catalogue;
 /// </summary>
 public static class AuthServers
 {
+    /// <summary>The exercise these are programs of.</summary>
+    public const string Exercise = "auth-server";
+
+    private const string Accepts = "auth.accepts-connection";
+    private const string RightPassword = "auth.accepts-right-password";
+    private const string WrongPassword = "auth.rejects-wrong-password";
+    private const string Prefix = "auth.rejects-prefix";
+    private const string OtherCase = "auth.rejects-other-case";
+    private const string Spaces = "auth.rejects-spaces";
+    private const string Empty = "auth.rejects-empty-and-other-commands";
+    private const string DataAfterLogin = "auth.keeps-data-after-login";
+    private const string InPieces = "auth.login-in-pieces";
+    private const string LongLine = "auth.refuses-long-line";
+    private const string NothingBeforeOk = "auth.nothing-before-ok";
+    private const string SilentClient = "auth.silent-client-delays-no-one";
+    private const string LoginTimeout = "auth.login-timeout";
+    private const string BadLogins = "auth.survives-bad-logins";
+    private const string RequiresPassword = "auth.requires-password";
+    private const string Secret = "auth.password-kept-secret";
+
+    // Every check that logs in with the right password: a server that answers it wrongly fails them all.
+    private static readonly string[] LogsIn = [RightPassword, DataAfterLogin, InPieces, SilentClient, BadLogins];
+
     public static IReadOnlyDictionary<string, AuthMistakes> All { get; } = new Dictionary<string, AuthMistakes>
     {
         // Broken.
-        ["accepts-any-password"] = new() { Accepts = (given, _) => true },
-        ["prefix-match"] = new() { Accepts = (given, password) => given.StartsWith(password, StringComparison.Ordinal) },
-        ["case-insensitive"] = new() { Accepts = (given, password) => string.Equals(given, password, StringComparison.OrdinalIgnoreCase) },
-        ["trims"] = new() { Accepts = (given, password) => given.Trim() == password },
-        ["echoes-auth-line"] = new() { EchoesAuthLine = true },
-        ["drops-data-after-login"] = new() { DropsDataAfterLine = true },
-        ["one-read-is-the-line"] = new() { OneReadIsTheLine = true },
-        ["no-login-timeout"] = new() { NoLoginTimeout = true },
-        ["no-line-limit"] = new() { NoLineLimit = true },
-        ["one-client-at-a-time"] = new() { OneClientAtATime = true },
-        ["prints-password"] = new() { PrintsPassword = true },
-        ["hardcoded-password"] = new() { HardcodedPassword = "secret123" },
-        ["crashes-without-password"] = new() { CrashesWithoutPassword = true },
+        ["exits-at-start"] = new() { ExitsAtStart = true, MustFail = [Accepts] },
+        // Anything after "AUTH " is let in (invalid UTF-8 aside, which it refuses while decoding).
+        ["accepts-any-password"] = new() { Accepts = (given, _) => true, MustFail = [WrongPassword, Prefix, OtherCase, Spaces, Empty, NothingBeforeOk] },
+        // StartsWith lets in the password with anything after it, a trailing space included.
+        ["prefix-match"] = new() { Accepts = (given, password) => given.StartsWith(password, StringComparison.Ordinal), MustFail = [Prefix, Spaces] },
+        ["case-insensitive"] = new() { Accepts = (given, password) => string.Equals(given, password, StringComparison.OrdinalIgnoreCase), MustFail = [OtherCase] },
+        ["trims"] = new() { Accepts = (given, password) => given.Trim() == password, MustFail = [Spaces] },
+        ["echoes-auth-line"] = new() { EchoesAuthLine = true, MustFail = LogsIn },
+        ["drops-data-after-login"] = new() { DropsDataAfterLine = true, MustFail = [DataAfterLogin] },
+        // Taking one receive for the line breaks a line in pieces, and one with data after it.
+        ["one-read-is-the-line"] = new() { OneReadIsTheLine = true, MustFail = [InPieces, DataAfterLogin] },
+        ["no-login-timeout"] = new() { NoLoginTimeout = true, MustFail = [LoginTimeout] },
+        ["no-line-limit"] = new() { NoLineLimit = true, MustFail = [LongLine] },
+        // The second of two silent clients is not even read until the first has timed out.
+        ["one-client-at-a-time"] = new() { OneClientAtATime = true, MustFail = [SilentClient, LoginTimeout] },
+        ["prints-password"] = new() { PrintsPassword = true, MustFail = [Secret] },
+        // Its own password, not the one it is given: the right login fails, and it starts without one.
+        ["hardcoded-password"] = new() { HardcodedPassword = "secret123", MustFail = [RequiresPassword, .. LogsIn] },
+        ["crashes-without-password"] = new() { CrashesWithoutPassword = true, MustFail = [RequiresPassword] },
 
         // Correct.
         ["correct"] = new(),
@@ -34,6 +63,11 @@ public static class AuthServers
 
     public static async Task<int> RunAsync(int port, AuthMistakes mistakes, CancellationToken stopping)
     {
+        if (mistakes.ExitsAtStart)
+        {
+            await Console.Error.WriteLineAsync($"Cannot listen on port {port}: giving up.");
+            return 1;
+        }
         string? password = mistakes.HardcodedPassword ?? Environment.GetEnvironmentVariable("SOCKET_PASSWORD");
         if (string.IsNullOrEmpty(password))
         {
@@ -178,6 +212,12 @@ public static class AuthServers
 /// <summary>The mistakes a catalogue auth server makes; none, by default.</summary>
 public sealed record AuthMistakes
 {
+    /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct server.</summary>
+    public string[] MustFail { get; init; } = [];
+
+    /// <summary>Exits before it listens, as a server whose bind fails and which gives up does.</summary>
+    public bool ExitsAtStart { get; init; }
+
     /// <summary>How the given password is compared with the right one.</summary>
     public Func<string, string, bool> Accepts { get; init; } = (given, password) => given == password;
 

@@ -2,27 +2,40 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SocketExercises.Catalogue;
+namespace SocketExercises.Catalogue.Auth.Client;
 
 /// <summary>Authenticating echo clients by name: broken ones, each with one mistake, then correct ones.</summary>
 public static class AuthClients
 {
     private static readonly byte[] Message = "Hello, world"u8.ToArray();
 
-    public static IReadOnlyDictionary<string, Func<int, CancellationToken, Task<int>>> All { get; } =
-        new Dictionary<string, Func<int, CancellationToken, Task<int>>>
-        {
-            // Broken.
-            ["hardcoded-password"] = (port, stop) => LogInAsync(port, "AUTH secret123\n", stop),
-            ["sends-message-with-login"] = (port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop, sendEarly: true),
-            ["ignores-refusal"] = (port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop, ignoreRefusal: true),
-            ["reads-answer-once"] = (port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop, readAnswerOnce: true),
-            ["no-newline"] = (port, stop) => LogInAsync(port, $"AUTH {Password}", stop),
+    /// <summary>The exercise these are programs of.</summary>
+    public const string Exercise = "auth-client";
 
-            // Correct.
-            ["correct"] = (port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop),
-            ["correct-crlf"] = (port, stop) => LogInAsync(port, $"AUTH {Password}\r\n", stop),
-        };
+    private const string Connects = "auth-client.connects";
+    private const string EchoAfterLogin = "auth-client.echo-after-login";
+    private const string SendsAuth = "auth-client.sends-auth";
+    private const string WaitsForAnswer = "auth-client.waits-for-answer";
+    private const string OkInPieces = "auth-client.ok-in-pieces";
+    private const string ReportsRefusal = "auth-client.reports-refusal";
+
+    public static IReadOnlyDictionary<string, CatalogueClient> All { get; } = new Dictionary<string, CatalogueClient>
+    {
+        // Broken.
+        ["hardcoded-password"] = new((port, stop) => LogInAsync(port, "AUTH secret123\n", stop)) { MustFail = [SendsAuth] },
+        ["sends-message-with-login"] = new((port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop, sendEarly: true)) { MustFail = [WaitsForAnswer] },
+        ["ignores-refusal"] = new((port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop, ignoreRefusal: true)) { MustFail = [ReportsRefusal] },
+        // One receive of 16 bytes: "O" alone is not OK, and the refusal's reason is cut short.
+        ["reads-answer-once"] = new((port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop, readAnswerOnce: true)) { MustFail = [OkInPieces, ReportsRefusal] },
+        // Exits with 1 where it should exit with 0; after a refusal its code is not 0 either, as it should be.
+        ["exits-non-zero"] = new(async (port, stop) => await LogInAsync(port, $"AUTH {Password}\n", stop) == 0 ? 1 : 3) { MustFail = [EchoAfterLogin] },
+        ["wrong-port"] = new((port, stop) => LogInAsync(port == 1 ? 2 : 1, $"AUTH {Password}\n", stop)) { MustFail = [Connects] },
+        ["no-newline"] = new((port, stop) => LogInAsync(port, $"AUTH {Password}", stop)) { MustFail = [SendsAuth] },
+
+        // Correct.
+        ["correct"] = new((port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop)),
+        ["correct-crlf"] = new((port, stop) => LogInAsync(port, $"AUTH {Password}\r\n", stop)),
+    };
 
     private static string Password => Environment.GetEnvironmentVariable("SOCKET_PASSWORD") ?? "";
 

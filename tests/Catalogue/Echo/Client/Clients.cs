@@ -2,28 +2,37 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace SocketExercises.Catalogue;
+namespace SocketExercises.Catalogue.Echo.Client;
 
 /// <summary>Echo clients by name: broken ones, each with one mistake, then correct ones.</summary>
 public static class Clients
 {
     private static readonly byte[] Message = Encoding.UTF8.GetBytes("Hello, world");
 
-    public static IReadOnlyDictionary<string, Func<int, CancellationToken, Task<int>>> All { get; } =
-        new Dictionary<string, Func<int, CancellationToken, Task<int>>>
-        {
-            // Broken.
-            ["reads-once"] = ReadsOnce,
-            ["waits-for-server-to-close"] = WaitsForServerToClose,
-            ["sends-newline"] = (port, stop) => SendAndPrint(port, Encoding.UTF8.GetBytes("Hello, world\n"), stop),
-            ["exits-non-zero"] = async (port, stop) => await SendAndPrint(port, Message, stop) + 1,
-            ["prints-nothing"] = PrintsNothing,
-            ["wrong-port"] = (port, stop) => SendAndPrint(port == 1 ? 2 : 1, Message, stop),
+    /// <summary>The exercise these are programs of.</summary>
+    public const string Exercise = "echo-client";
 
-            // Correct.
-            ["correct"] = (port, stop) => SendAndPrint(port, Message, stop),
-            ["correct-half-close-first"] = HalfClosesFirst,
-        };
+    private const string Connects = "echo-client.connects";
+    private const string SendsMessage = "echo-client.sends-message";
+    private const string PrintsEcho = "echo-client.prints-echo";
+    private const string ReassemblesPieces = "echo-client.reassembles-pieces";
+    private const string ExitsZero = "echo-client.exits-zero";
+
+    public static IReadOnlyDictionary<string, CatalogueClient> All { get; } = new Dictionary<string, CatalogueClient>
+    {
+        // Broken.
+        ["reads-once"] = new(ReadsOnce) { MustFail = [ReassemblesPieces] },
+        // Still waiting when it is stopped, it never prints either.
+        ["waits-for-server-to-close"] = new(WaitsForServerToClose) { MustFail = [ExitsZero, PrintsEcho, ReassemblesPieces] },
+        ["sends-newline"] = new((port, stop) => SendAndPrint(port, Encoding.UTF8.GetBytes("Hello, world\n"), stop)) { MustFail = [SendsMessage] },
+        ["exits-non-zero"] = new(async (port, stop) => await SendAndPrint(port, Message, stop) + 1) { MustFail = [ExitsZero] },
+        ["prints-nothing"] = new(PrintsNothing) { MustFail = [PrintsEcho, ReassemblesPieces] },
+        ["wrong-port"] = new((port, stop) => SendAndPrint(port == 1 ? 2 : 1, Message, stop)) { MustFail = [Connects] },
+
+        // Correct.
+        ["correct"] = new((port, stop) => SendAndPrint(port, Message, stop)),
+        ["correct-half-close-first"] = new(HalfClosesFirst),
+    };
 
     private static async Task<Socket> ConnectAsync(int port, CancellationToken stop)
     {

@@ -1,0 +1,29 @@
+namespace SocketExercises.Catalogue;
+
+/// <summary>
+/// A program of the catalogue, as the tests grade it: the exercise it is a program of, its name on the
+/// command line, and the checks that must fail it, the one meant for its mistake first (none for a correct one).
+/// </summary>
+public sealed record CatalogueProgram(string Exercise, string Name, IReadOnlyList<string> MustFail)
+{
+    /// <summary>Every program of the catalogue, exercise by exercise.</summary>
+    public static IReadOnlyList<CatalogueProgram> All { get; } =
+    [
+        .. Echo.Server.Servers.All.Where(p => !p.Value.GradedAlone).Select(p => new CatalogueProgram(Echo.Server.Servers.Exercise, p.Key, p.Value.MustFail)),
+        .. Echo.Client.Clients.All.Select(p => new CatalogueProgram(Echo.Client.Clients.Exercise, p.Key, p.Value.MustFail)),
+        .. Auth.Server.AuthServers.All.Select(p => new CatalogueProgram(Auth.Server.AuthServers.Exercise, p.Key, p.Value.MustFail)),
+        .. Auth.Client.AuthClients.All.Select(p => new CatalogueProgram(Auth.Client.AuthClients.Exercise, p.Key, p.Value.MustFail)),
+    ];
+
+    /// <summary>A correct program, written unusually: the grader must pass it.</summary>
+    public bool IsCorrect => MustFail.Count == 0;
+
+    public override string ToString() => $"{Exercise} {Name}";
+}
+
+/// <summary>A client of the catalogue: what it does, given the port, and the checks that must fail it.</summary>
+public sealed record CatalogueClient(Func<int, CancellationToken, Task<int>> Talk)
+{
+    /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct client.</summary>
+    public string[] MustFail { get; init; } = [];
+}

@@ -1,0 +1,100 @@
+using SocketExercises.Catalogue;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Exercises;
+using SocketExercises.Testing;
+
+namespace SocketExercises.Grader.Tests;
+
+/// <summary>
+/// The grader's worth: every broken program in the catalogue (tests/Catalogue/, a folder per exercise) fails
+/// exactly the checks it declares beside itself, the one meant for its mistake first; the correct ones, written
+/// unusually, pass everything; and every check of every exercise fails some broken program.
+/// </summary>
+public sealed class CatalogueTests
+{
+    public static TheoryData<string, string> Broken { get; } = Programs(correct: false);
+
+    public static TheoryData<string, string> Correct { get; } = Programs(correct: true);
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public async Task Catches_a_broken_program_with_the_checks_meant_for_it(string exercise, string program)
+    {
+        // Given a program from the catalogue with one mistake, and the checks it declares its mistake breaks
+        var declared = Find(exercise, program);
+
+        // When it is graded
+        var report = await GradeAsync(declared);
+
+        // Then exactly those checks fail, each saying why, and none is skipped (but after the first check, for a
+        // program that cannot be reached at all)
+        Assert.True(
+            declared.MustFail.Order().SequenceEqual(report.Ids(CheckStatus.Failed).Order()),
+            $"Expected to fail: {string.Join(", ", declared.MustFail.Order())}\n{report.Describe()}");
+        if (declared.MustFail[0] != report.Results[0].Info.Id)
+        {
+            Assert.Equal(0, report.Skipped);
+        }
+        Assert.All(report.Results.Where(r => r.Status == CheckStatus.Failed), r => Assert.False(string.IsNullOrWhiteSpace(r.Message)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Correct))]
+    public async Task Passes_a_correct_program_however_it_is_written(string exercise, string program)
+    {
+        var report = await GradeAsync(Find(exercise, program));
+
+        Assert.True(report.Succeeded, report.Describe());
+    }
+
+    [Fact]
+    public void Every_broken_program_names_real_checks_of_its_exercise_the_one_meant_for_it_first()
+    {
+        foreach (var program in CatalogueProgram.All.Where(p => !p.IsCorrect))
+        {
+            var ids = KitExercises.Named(program.Exercise).Checks.Select(c => c.Info.Id).ToList();
+            Assert.All(program.MustFail, id => Assert.Contains(id, ids));
+            Assert.Equal(program.MustFail.Count, program.MustFail.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void Every_check_of_every_exercise_is_meant_to_fail_some_broken_program()
+    {
+        var caught = CatalogueProgram.All.SelectMany(p => p.MustFail).ToHashSet();
+
+        var uncaught = KitExercises.All.SelectMany(e => e.Checks).Select(c => c.Info.Id).Where(id => !caught.Contains(id)).ToList();
+        Assert.True(uncaught.Count == 0, $"No broken program in the catalogue is meant to fail: {string.Join(", ", uncaught)}");
+    }
+
+    [Fact]
+    public void Every_exercise_has_broken_and_correct_programs_in_the_catalogue()
+    {
+        foreach (var exercise in KitExercises.All)
+        {
+            Assert.Contains(CatalogueProgram.All, p => p.Exercise == exercise.Key && p.IsCorrect);
+            Assert.Contains(CatalogueProgram.All, p => p.Exercise == exercise.Key && !p.IsCorrect);
+        }
+    }
+
+    private static CatalogueProgram Find(string exercise, string program) =>
+        CatalogueProgram.All.Single(p => p.Exercise == exercise && p.Name == program);
+
+    // A client is run several times, each with its own limits: it gets the budget the command line gives clients.
+    private static Task<GradeReport> GradeAsync(CatalogueProgram program)
+    {
+        var exercise = KitExercises.Named(program.Exercise);
+        var options = new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(exercise.Role == ProgramRole.Client ? 60 : 20) };
+        return Grade.ProgramAsync(exercise, KitPrograms.Catalogue(program.Exercise, program.Name), options);
+    }
+
+    private static TheoryData<string, string> Programs(bool correct)
+    {
+        var programs = new TheoryData<string, string>();
+        foreach (var program in CatalogueProgram.All.Where(p => p.IsCorrect == correct))
+        {
+            programs.Add(program.Exercise, program.Name);
+        }
+        return programs;
+    }
+}

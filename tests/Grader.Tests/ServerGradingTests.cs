@@ -1,0 +1,50 @@
+using SocketExercises.Grader.Checks;
+using SocketExercises.Testing;
+using static SocketExercises.Testing.Kit;
+
+namespace SocketExercises.Grader.Tests;
+
+/// <summary>How the grader treats a server that leaves: one that exits after each client, one that is not there, one that never answers.</summary>
+public sealed class ServerGradingTests
+{
+    private const string Accepts = "echo.accepts-connection";
+    private const string SecondClient = "echo.second-client";
+
+    [Fact]
+    public async Task Restarts_a_started_server_that_exits_after_each_client_and_says_so()
+    {
+        var report = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("exits-after-first-client"));
+
+        var note = Assert.Single(report.Notes, n => n.Contains("started it again", StringComparison.Ordinal));
+        Assert.Contains($"after: {SecondClient}", note);
+    }
+
+    [Fact]
+    public async Task Reports_an_unreachable_server_once_and_skips_the_rest()
+    {
+        // Given nothing listens on the port
+        var report = await Grade.ServerAsync(EchoServer, start: null);
+
+        // Then the first check fails, saying so, and every other check is skipped rather than failed again
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Equal(Accepts, failed.Info.Id);
+        Assert.Contains("connection refused", failed.Message);
+        Assert.Equal(11, report.Skipped);
+    }
+
+    [Fact]
+    public async Task Grading_a_server_that_never_answers_stops_within_the_grading_budget()
+    {
+        // Given a server that accepts connections and then says nothing, and a short grading budget
+        var options = new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(5) };
+
+        // When it is graded
+        var report = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("silent"), options);
+
+        // Then it passes only the connection, fails what was run, and the rest is skipped for want of time
+        Assert.Equal([Accepts], report.Ids(CheckStatus.Passed));
+        Assert.NotEmpty(report.Ids(CheckStatus.Failed));
+        Assert.Contains(report.Results, r => r.Status == CheckStatus.Skipped && r.Message!.Contains("grading stops after 5 s", StringComparison.Ordinal));
+        Assert.True(report.Duration < options.TotalTimeLimit + TimeSpan.FromSeconds(3), $"Grading took {report.Duration}.");
+    }
+}
