@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Exercises;
-using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Sandbox;
 using SocketExercises.Grader.Texts;

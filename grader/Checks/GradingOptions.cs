@@ -11,6 +11,6 @@ public sealed record GradingOptions
     /// <summary>Grading stops after this, however broken the server: checks not started by then are skipped.</summary>
     public TimeSpan TotalTimeLimit { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>What each check is worth: the defaults, or a teacher's.</summary>
-    public PointsTable Points { get; init; } = PointsTable.Defaults;
+    /// <summary>What each check is worth: the exercises' defaults (<see cref="Exercises.Exercise.DefaultPointsOf"/>), or a teacher's.</summary>
+    public required PointsTable Points { get; init; }
 }

@@ -5,7 +5,6 @@ using SocketExercises.Grader.Batch;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Exercises;
-using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Sandbox;
 using SocketExercises.Grader.Texts;
@@ -90,7 +89,7 @@ internal static class GradeAllCommand
             {
                 throw new ExerciseException(Strings.FormatBatchNoSubmissions(folder), ExitCodes.Usage);
             }
-            var options = reports.Apply(parsed, new GradingOptions(), exercises);
+            var options = reports.Options(parsed, exercises);
             await using var provider = GraderServices.Build(options, configure(options));
             var batch = new BatchGrader(
                 exercises, provider.GetRequiredService<ExerciseGrader>(), provider.GetRequiredService<SubmissionBuilder>(), options, provider.GetService<BatchSandbox>());

@@ -5,7 +5,6 @@ using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Exercises;
-using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
 
@@ -21,7 +20,7 @@ public static class GraderCommandLine
     internal const int Interrupted = 130;
 
     // A client is run several times, and a dotnet run may build first: more than a server's 20 s.
-    private static readonly GradingOptions ClientGrading = new() { TotalTimeLimit = TimeSpan.FromSeconds(120) };
+    private static readonly TimeSpan ClientGradingLimit = TimeSpan.FromSeconds(120);
 
     /// <param name="configure">Replaces or adds services after the defaults: tests inject a clock or limits here.</param>
     /// <param name="exercises">The exercises it grades: the kit's, unless a test adds its own.</param>
@@ -51,8 +50,7 @@ public static class GraderCommandLine
         }
         IProgramArguments program = exercise.Role == ProgramRole.Server ? new ServerArguments() : new ClientArguments();
         program.AddTo(command);
-        var options = exercise.Role == ProgramRole.Server ? new GradingOptions() : ClientGrading;
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, program.Reports, exercises, options, program.Configure(parsed, configure), (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, program.Reports, exercises, exercise.Role, program.Configure(parsed, configure), (provider, token) =>
         {
             var graded = program.Program(parsed);
             var arguments = ExerciseArguments.From(parsed, made, graderRunsProgram: graded.Command is not null);
@@ -69,7 +67,7 @@ public static class GraderCommandLine
         ParseResult parsed,
         ReportArguments reports,
         IReadOnlyList<Exercise> exercises,
-        GradingOptions options,
+        ProgramRole role,
         Action<IServiceCollection>? configure,
         Func<IServiceProvider, CancellationToken, Task<GradeReport>> grade,
         CancellationToken cancellationToken)
@@ -80,7 +78,8 @@ public static class GraderCommandLine
         cancellationToken = signals.Token;
         try
         {
-            await using var provider = GraderServices.Build(reports.Apply(parsed, options, exercises), configure);
+            var options = reports.Options(parsed, exercises);
+            await using var provider = GraderServices.Build(role == ProgramRole.Client ? options with { TotalTimeLimit = ClientGradingLimit } : options, configure);
             var report = await grade(provider, cancellationToken);
             await reports.WriteAsync(parsed, provider, report, cancellationToken);
             return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Reports;
-using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Cli;
@@ -74,14 +73,14 @@ internal sealed class ReportArguments(string startOption)
     public void UseLanguage(ParseResult parsed) => Language.Use(Language.Resolve(parsed.GetValue(Lang)));
 
     /// <summary>
-    /// <paramref name="options"/> with the chosen seed (or a new one) and points: the defaults of
+    /// The grading's options: the chosen seed (or a new one), and points: the defaults of
     /// <paramref name="exercises"/>, or the teacher's over them.
     /// </summary>
     /// <exception cref="Common.ExerciseException">The points file cannot be used.</exception>
-    public GradingOptions Apply(ParseResult parsed, GradingOptions options, IReadOnlyList<Exercise> exercises)
+    public GradingOptions Options(ParseResult parsed, IReadOnlyList<Exercise> exercises)
     {
-        var defaults = PointsTable.DefaultsOf(exercises);
-        return options with
+        var defaults = Exercise.DefaultPointsOf(exercises);
+        return new GradingOptions
         {
             Seed = parsed.GetValue(Seed) ?? Random.Shared.Next(),
             Points = parsed.GetValue(Points) is { Length: > 0 } points ? defaults.WithOverrides(points) : defaults,

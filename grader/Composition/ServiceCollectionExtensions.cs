@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocketExercises.Grader.Batch;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;

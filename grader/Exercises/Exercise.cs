@@ -2,6 +2,7 @@ using System.Resources;
 using System.Text.Json;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Grading;
+using SocketExercises.Grader.Scoring;
 
 namespace SocketExercises.Grader.Exercises;
 
@@ -50,6 +51,9 @@ public abstract class Exercise
     public IReadOnlyDictionary<string, int> DefaultPoints => _points ??= LoadPoints();
 
     private IReadOnlyDictionary<string, int>? _points;
+
+    /// <summary>The default points of every check of <paramref name="exercises"/>, each exercise's from its own file.</summary>
+    public static PointsTable DefaultPointsOf(IEnumerable<Exercise> exercises) => PointsTable.Of(exercises.SelectMany(e => e.DefaultPoints));
 
     /// <summary>Grades <paramref name="program"/> with the settings <paramref name="arguments"/> give.</summary>
     /// <exception cref="Common.ExerciseException">The arguments do not allow grading (a usage error).</exception>

@@ -2,8 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
-using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Reports;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SocketExercises.Common;
-using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Scoring;
@@ -16,16 +15,11 @@ public sealed class PointsTable
 
     private PointsTable(Dictionary<string, int> points) => _points = points;
 
-    /// <summary>The defaults of the kit's exercises.</summary>
-    public static PointsTable Defaults { get; } = DefaultsOf(KitExercises.All);
 
-    /// <summary>The defaults of <paramref name="exercises"/>, each from its own points file.</summary>
-    public static PointsTable DefaultsOf(IEnumerable<Exercise> exercises) => Of(exercises.SelectMany(e => e.DefaultPoints));
-
-    /// <summary>A table of exactly these points, for checks made up in tests.</summary>
+    /// <summary>A table of exactly these points: check ids and what each is worth.</summary>
     public static PointsTable Of(IEnumerable<KeyValuePair<string, int>> points) => new(new Dictionary<string, int>(points));
 
-    /// <summary>The check ids the defaults know, for tests that compare them with the registered checks.</summary>
+    /// <summary>The check ids the table knows.</summary>
     public IReadOnlyCollection<string> Ids => _points.Keys;
 
     public int For(string checkId) =>

@@ -1,5 +1,4 @@
 using SocketExercises.Grader.Texts;
-using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Transcripts;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using SocketExercises.Grader.Wire;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Tests;
 

@@ -84,7 +84,7 @@ public sealed class CatalogueTests
     private static Task<GradeReport> GradeAsync(CatalogueProgram program)
     {
         var exercise = KitExercises.Named(program.Exercise);
-        var options = new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(exercise.Role == ProgramRole.Client ? 60 : 20) };
+        var options = Grade.Options() with { TotalTimeLimit = TimeSpan.FromSeconds(exercise.Role == ProgramRole.Client ? 60 : 20) };
         return Grade.ProgramAsync(exercise, KitPrograms.Catalogue(program.Exercise, program.Name), options);
     }
 

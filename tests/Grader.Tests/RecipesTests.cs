@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SocketExercises.Grader.Exercises;
-using SocketExercises.Grader.Scoring;
 using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests;
@@ -35,6 +34,6 @@ public sealed class RecipesTests
         var test = Assert.Single(recipe.RootElement.GetProperty("tests").EnumerateArray(),
             t => t.GetProperty("run").GetString()!.Contains($"check {exercise.Key} ", StringComparison.Ordinal));
         Assert.Contains($"exercises/{exercise.Project}", test.GetProperty("setup").GetString());
-        Assert.Equal(exercise.Checks.Sum(c => PointsTable.Defaults.For(c.Info.Id)), test.GetProperty("points").GetInt32());
+        Assert.Equal(exercise.Checks.Sum(c => Exercise.DefaultPointsOf(KitExercises.All).For(c.Info.Id)), test.GetProperty("points").GetInt32());
     }
 }

@@ -36,7 +36,7 @@ public sealed class ServerGradingTests
     public async Task Grading_a_server_that_never_answers_stops_within_the_grading_budget()
     {
         // Given a server that accepts connections and then says nothing, and a short grading budget
-        var options = new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(5) };
+        var options = Grade.Options() with { TotalTimeLimit = TimeSpan.FromSeconds(5) };
 
         // When it is graded
         var report = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("silent"), options);

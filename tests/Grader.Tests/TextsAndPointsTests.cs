@@ -6,7 +6,6 @@ using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Exercises.Auth;
 using SocketExercises.Grader.Exercises.Echo;
-using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Tests.Reports;
 using SocketExercises.Grader.Texts;
 
@@ -34,8 +33,8 @@ public sealed class TextsAndPointsTests
     {
         var ids = AllChecks().Select(c => c.Info.Id).Order().ToList();
 
-        Assert.Equal(ids, PointsTable.Defaults.Ids.Order());
-        Assert.All(ids, id => Assert.True(PointsTable.Defaults.For(id) > 0, id));
+        Assert.Equal(ids, Exercise.DefaultPointsOf(KitExercises.All).Ids.Order());
+        Assert.All(ids, id => Assert.True(Exercise.DefaultPointsOf(KitExercises.All).For(id) > 0, id));
     }
 
     /// <summary>Every set of messages: the grader's own, each exercise's, and those of the options it shares with the exercise programs.</summary>
@@ -98,10 +97,10 @@ public sealed class TextsAndPointsTests
         try
         {
             File.WriteAllText(file, """{ "echo.large-payload": 5 }""");
-            Assert.Equal(5, PointsTable.Defaults.WithOverrides(file).For("echo.large-payload"));
+            Assert.Equal(5, Exercise.DefaultPointsOf(KitExercises.All).WithOverrides(file).For("echo.large-payload"));
 
             File.WriteAllText(file, """{ "echo.no-such-check": 5 }""");
-            var error = Assert.Throws<SocketExercises.Common.ExerciseException>(() => PointsTable.Defaults.WithOverrides(file));
+            var error = Assert.Throws<SocketExercises.Common.ExerciseException>(() => Exercise.DefaultPointsOf(KitExercises.All).WithOverrides(file));
             Assert.Contains("echo.no-such-check", error.Message);
         }
         finally

@@ -7,7 +7,6 @@ using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Exercises.Auth.Client;
 using SocketExercises.Grader.Exercises.Auth.Server;
 using SocketExercises.Grader.Exercises.Echo.Client;
-using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Sandbox;
 
@@ -41,7 +40,7 @@ public static class Grade
         Action<IServiceCollection>? configure = null,
         CancellationToken cancellationToken = default)
     {
-        await using var provider = GraderServices.Build(options ?? new GradingOptions { Seed = 42 }, configure);
+        await using var provider = GraderServices.Build(options ?? Options(), configure);
         var endpoint = new IPEndPoint(IPAddress.Loopback, port ?? (exercise.Role == ProgramRole.Server ? FreePort() : 0));
         return await provider.GetRequiredService<ExerciseGrader>().GradeAsync(
             exercise, new ProgramUnderTest(command, endpoint, StartTimeout), arguments ?? ArgumentsFor(exercise, command is not null), cancellationToken);
@@ -91,7 +90,10 @@ public static class Grade
 
     /// <summary>Runs the authenticating client with <paramref name="client"/>, giving it <see cref="Password"/>, and grades it.</summary>
     public static Task<GradeReport> AuthClientAsync(ShellCommand client) =>
-        ProgramAsync(Kit.AuthClient, client, new GradingOptions { Seed = 42, TotalTimeLimit = TimeSpan.FromSeconds(60) });
+        ProgramAsync(Kit.AuthClient, client, Options() with { TotalTimeLimit = TimeSpan.FromSeconds(60) });
+
+    /// <summary>The options the tests grade with: seed 42, and the kit's default points.</summary>
+    public static GradingOptions Options() => new() { Seed = 42, Points = Exercise.DefaultPointsOf(KitExercises.All) };
 
     /// <summary>A port that was free a moment ago: the operating system picks it.</summary>
     public static int FreePort()

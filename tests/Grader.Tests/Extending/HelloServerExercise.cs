@@ -1,7 +1,7 @@
 using System.Resources;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Exercises;
-using SocketExercises.Grader.Wire;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Tests.Extending;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
-using SocketExercises.Grader.Wire;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Exercises.Auth.Client;
 

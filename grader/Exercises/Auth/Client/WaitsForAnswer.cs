@@ -1,6 +1,6 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
-using SocketExercises.Grader.Wire;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Exercises.Auth.Client;
 

@@ -23,7 +23,7 @@ public sealed class SendsNothingExtra : ServerCheck<ServerTarget>
         if (rest.Data.Length > 0)
         {
             throw new CheckFailedException(
-                EchoTexts.FormatExtraAfterShutdown(Counted.Bytes(rest.Data.Length), Wire.ByteText.Quote(rest.Data, 96)));
+                EchoTexts.FormatExtraAfterShutdown(Counted.Bytes(rest.Data.Length), ByteText.Quote(rest.Data, 96)));
         }
     }
 }

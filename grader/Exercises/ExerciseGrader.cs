@@ -1,7 +1,7 @@
 using SocketExercises.Grader.Checks;
-using SocketExercises.Grader.Exercises;
+using SocketExercises.Grader.Grading;
 
-namespace SocketExercises.Grader.Grading;
+namespace SocketExercises.Grader.Exercises;
 
 /// <summary>Grades a program of any exercise: what the command line, <c>grade-all</c> and the tests call.</summary>
 public sealed class ExerciseGrader(ServerGrader servers, ClientGrader clients)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using SocketExercises.Grader.Texts;
 
-namespace SocketExercises.Grader.Wire;
+namespace SocketExercises.Grader.Texts;
 
 /// <summary>
 /// Compares what the grader expected with what arrived and, where they differ, shows both around the

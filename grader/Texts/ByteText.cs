@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
-using SocketExercises.Grader.Texts;
 
-namespace SocketExercises.Grader.Wire;
+namespace SocketExercises.Grader.Texts;
 
 /// <summary>
 /// Shows bytes as text a student can read: printable characters as they are, <c>\r \n \t</c> visible, and
