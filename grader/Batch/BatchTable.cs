@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Texts;
 
@@ -23,8 +24,8 @@ public sealed class BatchTable(IReadOnlyList<(string Exercise, string Id)> check
                 result.Student,
                 Number(result.Score),
                 Number(result.MaxScore),
-                .. checks.Select(c => result.Check(c.Id) is { } check ? Number(check.Earned) : ""),
-                string.Join("; ", result.Problems),
+                .. checks.Select(c => result.Check(c.Id) is { Status: not CheckStatus.Error } check ? Number(check.Earned) : ""),
+                string.Join("; ", result.AllProblems),
             ]);
         }
         return text.ToString();
@@ -36,7 +37,7 @@ public sealed class BatchTable(IReadOnlyList<(string Exercise, string Id)> check
             student = r.Student,
             score = r.Score,
             maxScore = r.MaxScore,
-            problems = r.Problems,
+            problems = r.AllProblems,
             // A program that was not graded (it did not build) has its checks marked so, worth nothing.
             checks = checks.ToDictionary(c => c.Id, c => r.Check(c.Id) is { } check
                 ? new { exercise = c.Exercise, status = JsonNamingPolicy.CamelCase.ConvertName(check.Status.ToString()), score = check.Earned, maxScore = check.Points, message = check.Message }
@@ -51,9 +52,14 @@ public sealed class BatchTable(IReadOnlyList<(string Exercise, string Id)> check
         string[] header = [Strings.BatchStudent, .. exercises, Strings.BatchTotal, Strings.BatchProblems];
         var rows = results.Select(r => (string[])[
             r.Student,
-            .. exercises.Select(e => r.Reports.FirstOrDefault(x => x.Exercise == e) is { } report ? $"{report.Score}/{report.MaxScore}" : "—"),
+            .. exercises.Select(e => r.Reports.FirstOrDefault(x => x.Exercise == e) switch
+            {
+                null => "—",
+                { Errors: > 0 } => Strings.BatchNotGraded, // the grader's trouble: no zero for the student
+                var report => $"{report.Score}/{report.MaxScore}",
+            }),
             $"{r.Score}/{r.MaxScore}",
-            r.Problems.Count == 0 ? "" : Shorten(r.Problems[0]) + (r.Problems.Count > 1 ? $" (+{r.Problems.Count - 1})" : ""),
+            r.AllProblems.Count == 0 ? "" : Shorten(r.AllProblems[0]) + (r.AllProblems.Count > 1 ? $" (+{r.AllProblems.Count - 1})" : ""),
         ]).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         foreach (var row in rows.Prepend(header))

@@ -8,6 +8,14 @@ namespace SocketExercises.Grader.Batch;
 /// <param name="Problems">Why a program was not graded: it did not build, or grading it broke down.</param>
 public sealed record SubmissionResult(string Student, IReadOnlyList<GradeReport> Reports, IReadOnlyList<string> Problems)
 {
+    /// <summary>The problems, and for each program the grader could not judge in full, why: a teacher should look at those.</summary>
+    public IReadOnlyList<string> AllProblems =>
+    [
+        .. Problems,
+        .. Reports.Where(r => r.Errors > 0).Select(r => Texts.Strings.FormatBatchProgramNotGraded(
+            r.Exercise, Grader.Reports.FailureDetails.FirstLine(r.Results.First(c => c.Status == CheckStatus.Error).Message))),
+    ];
+
     public int Score => Reports.Sum(r => r.Score);
 
     /// <summary>The points every program of the kit is worth, graded or not.</summary>

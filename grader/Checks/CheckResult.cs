@@ -9,6 +9,12 @@ public enum CheckStatus
 
     /// <summary>Not run, because an earlier failure made it meaningless (the server could not be reached).</summary>
     Skipped,
+
+    /// <summary>
+    /// Not judged, for a reason that is not the program's fault: the grader could not start it (no image, no
+    /// shell), or the grader itself broke. A teacher should look; it is never counted against the student.
+    /// </summary>
+    Error,
 }
 
 /// <summary>The outcome of one check.</summary>

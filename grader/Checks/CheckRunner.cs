@@ -1,3 +1,4 @@
+using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
@@ -21,6 +22,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     {
         var results = new List<CheckResult>();
         string? skipReason = null;
+        string? notGraded = null; // the grader's own trouble, which every check after it would meet too
         long started = time.GetTimestamp();
         foreach (var check in checks)
         {
@@ -36,6 +38,11 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
                 cancellationToken.ThrowIfCancellationRequested();
                 skipReason ??= OutOfTime(started);
             }
+            if (notGraded is not null)
+            {
+                results.Add(new CheckResult(check.Info, CheckStatus.Error, TimeSpan.Zero, notGraded) { Points = options.Points.For(check.Info.Id) });
+                continue;
+            }
             if (skipReason is not null)
             {
                 results.Add(new CheckResult(check.Info, CheckStatus.Skipped, TimeSpan.Zero, skipReason) { Points = options.Points.For(check.Info.Id) });
@@ -44,8 +51,13 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
 
             var remaining = Remaining(started);
             var limit = check.TimeLimit < remaining ? check.TimeLimit : remaining;
-            var (result, unreachable) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
+            var (result, unreachable, environment) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
             results.Add(result with { Points = options.Points.For(check.Info.Id) });
+            if (result.Status == CheckStatus.Error && environment)
+            {
+                notGraded = Strings.FormatNotGradedAfterError(check.Info.Id, result.Message);
+                continue;
+            }
             if (unreachable && !await RevivedAsync(revival, check.Info, Remaining(started), cancellationToken))
             {
                 // Everything after this would fail the same way: say it once, here, and skip the rest.
@@ -71,50 +83,57 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         return await revival.ReviveAsync(failed, unreachable: true, budget.Token) == Revival.Restarted;
     }
 
-    private async Task<(CheckResult Result, bool Unreachable)> RunOneAsync<TTarget>(
+    // Unreachable: the target could not be reached at all. Environment: the grader could not do its part.
+    private async Task<(CheckResult Result, bool Unreachable, bool Environment)> RunOneAsync<TTarget>(
         ICheck<TTarget> check, TTarget target, TimeSpan limit, bool anyPassed, CancellationToken cancellationToken)
     {
         var transcript = new Transcript(time);
         long started = time.GetTimestamp();
         CheckResult Failed(string message) => new(check.Info, CheckStatus.Failed, time.GetElapsedTime(started), message) { Transcript = transcript.Events };
+        CheckResult NotJudged(string message) => new(check.Info, CheckStatus.Error, time.GetElapsedTime(started), message) { Transcript = transcript.Events };
 
         using var deadline = Deadline.After(limit, time, cancellationToken);
         try
         {
             await check.RunAsync(target, new CheckContext(payloads, time, limits, transcript, deadline.Token));
-            return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)) { Transcript = transcript.Events }, false);
+            return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)) { Transcript = transcript.Events }, false, false);
         }
         catch (CheckFailedException e)
         {
-            return (Failed(e.Message), false);
+            return (Failed(e.Message), false, false);
         }
         catch (CheckNotApplicableException e)
         {
-            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), Strings.FormatSkippedNotApplicable(e.Message)) { Transcript = transcript.Events }, false);
+            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), Strings.FormatSkippedNotApplicable(e.Message)) { Transcript = transcript.Events }, false, false);
         }
         catch (WireException e)
         {
-            return (Failed(e.Message), false);
+            return (Failed(e.Message), false, false);
         }
         catch (ServerUnreachableException e)
         {
             string context = anyPassed
                 ? Strings.UnreachableAfterPass
                 : Strings.UnreachableHint;
-            return (Failed($"{e.Message}\n{context}"), true);
+            return (Failed($"{e.Message}\n{context}"), true, false);
         }
         catch (TargetUnreachableException e)
         {
-            return (Failed(e.Message), true);
+            return (Failed(e.Message), true, false);
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
-            return (Failed(Strings.FormatCheckTimedOut(Durations.Format(limit))), false);
+            return (Failed(Strings.FormatCheckTimedOut(Durations.Format(limit))), false, false);
+        }
+        catch (GraderEnvironmentException e)
+        {
+            return (NotJudged(e.Message), false, true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A grader must report, never crash, whatever a server does to it.
-            return (Failed(Strings.FormatCheckUnexpected(e.GetType().Name, e.Message)), false);
+            // A grader must report, never crash, whatever a server does to it; an exception it did not expect
+            // is its own trouble, not the program's.
+            return (NotJudged(Strings.FormatCheckUnexpected(e.GetType().Name, e.Message)), false, false);
         }
     }
 }

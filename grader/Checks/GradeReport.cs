@@ -21,8 +21,11 @@ public sealed record GradeReport(
 
     public int Skipped => Count(CheckStatus.Skipped);
 
-    /// <summary>True when every check passed.</summary>
-    public bool Succeeded => Results.Count > 0 && Passed == Results.Count;
+    /// <summary>The checks the grader could not judge, for its own trouble.</summary>
+    public int Errors => Count(CheckStatus.Error);
+
+    /// <summary>True when checks passed and none failed or could not be judged; a check that did not apply (it needs <c>--start</c>) changes nothing.</summary>
+    public bool Succeeded => Passed > 0 && Failed == 0 && Errors == 0;
 
     /// <summary>The points earned: those of the checks that passed.</summary>
     public int Score => Results.Sum(r => r.Earned);
@@ -30,10 +33,12 @@ public sealed record GradeReport(
     /// <summary>The points all checks are worth together.</summary>
     public int MaxScore => Results.Sum(r => r.Points);
 
-    /// <summary>The closing line: <c>N passed, N failed</c>, and <c>, N skipped</c> when any were.</summary>
-    public string Summary => Skipped > 0
-        ? Strings.FormatSummaryWithSkipped(Passed, Failed, Skipped)
-        : Strings.FormatSummary(Passed, Failed);
+    /// <summary>The closing line: <c>N passed, N failed</c>, then <c>, N skipped</c> and the checks not graded, when there were any.</summary>
+    public string Summary => Errors > 0
+        ? Strings.FormatSummaryWithErrors(Passed, Failed, Skipped, Errors)
+        : Skipped > 0
+            ? Strings.FormatSummaryWithSkipped(Passed, Failed, Skipped)
+            : Strings.FormatSummary(Passed, Failed);
 
     private int Count(CheckStatus status) => Results.Count(r => r.Status == status);
 }

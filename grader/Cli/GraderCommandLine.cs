@@ -82,7 +82,8 @@ public static class GraderCommandLine
             await using var provider = GraderServices.Build(role == ProgramRole.Client ? options with { TotalTimeLimit = ClientGradingLimit } : options, configure);
             var report = await grade(provider, cancellationToken);
             await reports.WriteAsync(parsed, provider, report, cancellationToken);
-            return report.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+            // A check the grader could not judge makes the whole verdict unsure: that is its trouble, exit 2.
+            return report.Errors > 0 ? ExitCodes.Usage : report.Failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
         }
         catch (Exception e) when (e is PortInUseException or ExerciseException)
         {

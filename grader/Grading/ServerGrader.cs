@@ -52,10 +52,21 @@ public sealed class ServerGrader(
             {
                 results = NotStarted(checks, e.Message);
             }
+            catch (GraderEnvironmentException e)
+            {
+                results = NotGraded(checks, e.Message);
+            }
             notes = process.Notes();
         }
         return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
     }
+
+    // A server the grader could not start, for its own trouble, leaves every check not judged: none counts against it.
+    private List<CheckResult> NotGraded<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, string why) =>
+    [
+        .. checks.Take(1).Select(c => new CheckResult(c.Info, CheckStatus.Error, TimeSpan.Zero, why) { Points = options.Points.For(c.Info.Id) }),
+        .. checks.Skip(1).Select(c => new CheckResult(c.Info, CheckStatus.Error, TimeSpan.Zero, Strings.FormatNotGradedAfterError(checks[0].Info.Id, why)) { Points = options.Points.For(c.Info.Id) }),
+    ];
 
     // A server that never started fails the first check, which says why, and leaves nothing for the rest.
     private List<CheckResult> NotStarted<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, string why) =>

@@ -46,7 +46,7 @@ internal sealed class StartedServer(
             await RestartAsync(cancellationToken);
             return Revival.Restarted;
         }
-        catch (Exception e) when (e is ServerStartException or PortInUseException)
+        catch (Exception e) when (e is ServerStartException or PortInUseException or GraderEnvironmentException)
         {
             _restartFailure = e.Message;
             return Revival.Failed;

@@ -25,12 +25,12 @@ public sealed class ConsoleReport
             {
                 WriteDetails(output, result);
             }
-            // A reason shared by a run of skipped checks is said once, under the first of them.
-            if (result.Status == CheckStatus.Skipped && result.Message is { } reason && reason != lastSkipReason)
+            // A reason shared by a run of skipped (or not graded) checks is said once, under the first of them.
+            if (result.Status is CheckStatus.Skipped or CheckStatus.Error && result.Message is { } reason && reason != lastSkipReason)
             {
-                output.WriteLine(Indent + reason);
+                WriteLines(output, result.Status == CheckStatus.Error ? FailureDetails.Explanation(result) : [reason]);
             }
-            lastSkipReason = result.Status == CheckStatus.Skipped ? result.Message : null;
+            lastSkipReason = result.Status is CheckStatus.Skipped or CheckStatus.Error ? result.Message : null;
             WriteTranscript(output, result, verbose);
         }
         foreach (var note in report.Notes)
@@ -78,9 +78,10 @@ public sealed class ConsoleReport
     {
         CheckStatus.Passed => Strings.StatusPass,
         CheckStatus.Failed => Strings.StatusFail,
+        CheckStatus.Error => Strings.StatusError,
         _ => Strings.StatusSkip,
     };
 
     private static string Timing(CheckResult result) =>
-        result.Status == CheckStatus.Skipped ? "" : $" ({Durations.Format(result.Duration)})";
+        result.Status is CheckStatus.Passed or CheckStatus.Failed ? $" ({Durations.Format(result.Duration)})" : "";
 }

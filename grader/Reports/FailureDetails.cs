@@ -7,13 +7,18 @@ namespace SocketExercises.Grader.Reports;
 /// <summary>What every report shows under a failed check, as lines each format indents or escapes its own way.</summary>
 public static class FailureDetails
 {
-    /// <summary>Why it failed, the requirement it broke, and the hint.</summary>
-    public static IEnumerable<string> Explanation(CheckResult result) =>
-    [
-        .. (result.Message ?? Strings.ConsoleFailed).Split('\n'),
-        $"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}",
-        $"{Strings.ConsoleHint} {result.Info.Hint}",
-    ];
+    /// <summary>
+    /// Why it failed, the requirement it broke, and the hint; for a check that could not be judged, why, and that
+    /// this is no fault of the program's (a hint about the program would point the wrong way).
+    /// </summary>
+    public static IEnumerable<string> Explanation(CheckResult result) => result.Status == CheckStatus.Error
+        ? [.. (result.Message ?? "").Split('\n'), Strings.ErrorNotYours]
+        :
+        [
+            .. (result.Message ?? Strings.ConsoleFailed).Split('\n'),
+            $"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}",
+            $"{Strings.ConsoleHint} {result.Info.Hint}",
+        ];
 
     /// <summary>The heading and the transcript, whole or its end where the failure is; nothing when there is none.</summary>
     public static IEnumerable<string> Transcript(CheckResult result, bool whole) =>

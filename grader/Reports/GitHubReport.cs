@@ -20,16 +20,16 @@ public sealed class GitHubReport
     public string Summary(GradeReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine($"### {(report.Succeeded ? "✅" : "❌")} {report.Exercise}: {report.Summary} · {Strings.FormatConsoleScore(report.Score, report.MaxScore)}");
+        text.AppendLine($"### {(report.Errors > 0 ? "⚠️" : report.Succeeded ? "✅" : "❌")} {report.Exercise}: {report.Summary} · {Strings.FormatConsoleScore(report.Score, report.MaxScore)}");
         text.AppendLine();
         text.AppendLine($"| | {Strings.MarkdownCheck} | {Strings.MarkdownPoints} | {Strings.MarkdownTime} |");
         text.AppendLine("|---|---|---|---|");
         foreach (var result in report.Results)
         {
-            string time = result.Status == CheckStatus.Skipped ? "" : Durations.Format(result.Duration);
+            string time = result.Status is CheckStatus.Passed or CheckStatus.Failed ? Durations.Format(result.Duration) : "";
             text.AppendLine($"| {Icon(result.Status)} | `{result.Info.Id}` {Cell(result.Info.Title)} | {result.Earned}/{result.Points} | {time} |");
         }
-        foreach (var failed in report.Results.Where(r => r.Status == CheckStatus.Failed))
+        foreach (var failed in report.Results.Where(r => r.Status is CheckStatus.Failed or CheckStatus.Error))
         {
             text.AppendLine();
             text.AppendLine($"<details><summary><b>{failed.Info.Id}</b>: {Html(FailureDetails.FirstLine(failed.Message))}</summary>");
@@ -52,13 +52,17 @@ public sealed class GitHubReport
         return text.ToString();
     }
 
-    /// <summary>One <c>::error</c> workflow command per failed check.</summary>
+    /// <summary>One <c>::error</c> workflow command per failed check, and a <c>::warning</c> per check the grader could not judge.</summary>
     /// <param name="report">The results.</param>
     /// <param name="sourceFile">The student's file to point at, relative to the repository; null when unknown.</param>
     public IEnumerable<string> Annotations(GradeReport report, string? sourceFile) =>
-        report.Results.Where(r => r.Status == CheckStatus.Failed).Select(r =>
+        report.Results.Where(r => r.Status is CheckStatus.Failed or CheckStatus.Error).Select(r =>
         {
             string file = sourceFile is null ? "" : $"file={Property(sourceFile)},";
+            if (r.Status == CheckStatus.Error)
+            {
+                return $"::warning {file}title={Property($"{r.Info.Id}: {r.Info.Title}")}::{Data($"{r.Message}\n{Strings.ErrorNotYours}")}";
+            }
             string message = $"{r.Message}\n{Strings.ConsoleHint} {r.Info.Hint}";
             return $"::error {file}title={Property($"{r.Info.Id}: {r.Info.Title}")}::{Data(message)}";
         });
@@ -67,6 +71,7 @@ public sealed class GitHubReport
     {
         CheckStatus.Passed => "✅",
         CheckStatus.Failed => "❌",
+        CheckStatus.Error => "⚠️",
         _ => "⏭️",
     };
 

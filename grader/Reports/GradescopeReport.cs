@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Reports;
 
@@ -35,6 +36,7 @@ public sealed class GradescopeReport
     {
         CheckStatus.Passed => null,
         CheckStatus.Skipped => result.Message,
+        CheckStatus.Error => Strings.GradescopeNotGraded + "\n" + result.Message,
         _ => string.Join('\n', FailureDetails.Explanation(result).Concat(FailureDetails.Transcript(result, whole: false))),
     };
 

@@ -52,6 +52,11 @@ public sealed class JUnitReport
                 new XAttribute("message", Xml(FailureDetails.FirstLine(result.Message))),
                 new XAttribute("type", result.Info.Id),
                 Xml(Details(result))),
+            // JUnit's own distinction: an error is a test that could not run as meant, not a wrong result.
+            CheckStatus.Error => new XElement("error",
+                new XAttribute("message", Xml(FailureDetails.FirstLine(result.Message))),
+                new XAttribute("type", result.Info.Id),
+                Xml(Details(result))),
             CheckStatus.Skipped => new XElement("skipped", new XAttribute("message", Xml(FailureDetails.FirstLine(result.Message)))),
             _ => null,
         });
@@ -60,7 +65,7 @@ public sealed class JUnitReport
     [
         new("tests", results.Count),
         new("failures", results.Count(r => r.Status == CheckStatus.Failed)),
-        new("errors", 0),
+        new("errors", results.Count(r => r.Status == CheckStatus.Error)),
         new("skipped", results.Count(r => r.Status == CheckStatus.Skipped)),
         new("time", Seconds(duration)),
     ];

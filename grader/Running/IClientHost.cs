@@ -15,7 +15,7 @@ public interface IClientHost
     Task<IPEndPoint> ListenEndpointAsync(IPEndPoint requested, CancellationToken cancellationToken);
 
     /// <summary>Starts the client with <paramref name="settings"/> (the grader's address among them).</summary>
-    /// <exception cref="ProcessStartException">It could not be started.</exception>
+    /// <exception cref="GraderEnvironmentException">The grader could not start it (no shell, no container).</exception>
     Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken);
 }
 

@@ -15,7 +15,7 @@ public interface IServerHost
     string? Note { get; }
 
     /// <summary>Starts <paramref name="command"/> to serve on <paramref name="endpoint"/>; it may not listen yet.</summary>
-    /// <exception cref="ServerStartException">It could not be started at all.</exception>
+    /// <exception cref="GraderEnvironmentException">The grader could not start it (no shell, no container).</exception>
     Task<IServerProcess> RunAsync(
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken);
 }

@@ -12,15 +12,9 @@ public sealed class LocalServerHost : IServerHost
     public Task<IServerProcess> RunAsync(
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
     {
-        try
-        {
-            var process = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]));
-            return Task.FromResult<IServerProcess>(new LocalServerProcess(process, endpoint));
-        }
-        catch (ProcessStartException e)
-        {
-            throw new ServerStartException(e.Message);
-        }
+        // A shell that cannot be started is the grader's trouble (ProcessStartException), not the server's.
+        var process = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]));
+        return Task.FromResult<IServerProcess>(new LocalServerProcess(process, endpoint));
     }
 
     private sealed class LocalServerProcess(RunningProcess process, IPEndPoint endpoint) : IServerProcess

@@ -142,4 +142,4 @@ public sealed class RunningProcess : IRunningProgram
 }
 
 /// <summary>The program could not be started at all.</summary>
-public sealed class ProcessStartException(string message) : Exception(message);
+public sealed class ProcessStartException(string message) : GraderEnvironmentException(message);

@@ -37,7 +37,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
     {
         // Inside its container a server has its network to itself: it listens on every address there.
         var inside = new IPEndPoint(IPAddress.Any, endpoint.Port);
-        var program = await StartProgramAsync(command, [.. ProgramSetting.For(inside), .. settings], ServerStartFailed, cancellationToken);
+        var program = await StartProgramAsync(command, [.. ProgramSetting.For(inside), .. settings], cancellationToken);
         return new ContainerServerProcess(program, endpoint.Port, options);
     }
 
@@ -46,7 +46,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
         new((await NetworkAsync(cancellationToken)).Gateway, requested.Port);
 
     public async Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken) =>
-        await StartProgramAsync(command, settings, message => new ProcessStartException(message), cancellationToken);
+        await StartProgramAsync(command, settings, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -57,10 +57,8 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
         }
     }
 
-    private static ServerStartException ServerStartFailed(string message) => new(message);
-
     private async Task<ContainerProgram> StartProgramAsync(
-        ShellCommand command, IReadOnlyList<ProgramSetting> settings, Func<string, Exception> failed, CancellationToken cancellationToken)
+        ShellCommand command, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
     {
         var network = await NetworkAsync(cancellationToken);
         var output = new ContainerOutput();
@@ -103,7 +101,8 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
             {
                 throw;
             }
-            throw failed(Strings.FormatSandboxCouldNotStart(options.Image, e.Message));
+            // A container that does not start is the engine's or the image's trouble: the program never ran.
+            throw new GraderEnvironmentException(Strings.FormatSandboxCouldNotStart(options.Image, e.Message));
         }
     }
 

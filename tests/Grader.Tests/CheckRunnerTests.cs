@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Wire;
@@ -67,14 +68,30 @@ public sealed class CheckRunnerTests
     }
 
     [Fact]
-    public async Task Reports_an_unexpected_error_as_a_failure_instead_of_crashing()
+    public async Task Reports_an_unexpected_exception_as_the_graders_error_instead_of_crashing()
     {
         var check = new FakeCheck("broken", TimeSpan.FromSeconds(3), _ => throw new InvalidDataException("odd bytes"));
 
         var result = Assert.Single(await Runner().RunAsync([check], new object(), revival: null, CancellationToken.None));
 
-        Assert.Equal(CheckStatus.Failed, result.Status);
+        Assert.Equal(CheckStatus.Error, result.Status);
         Assert.Contains("InvalidDataException", result.Message);
+        Assert.Equal(0, result.Earned);
+    }
+
+    [Fact]
+    public async Task Marks_every_check_after_the_graders_own_trouble_as_not_graded_rather_than_failed()
+    {
+        // Given the grader cannot start the program for the second check (no image, no shell)
+        var checks = new[] { Passing("a"), new FakeCheck("b", TimeSpan.FromSeconds(5), _ => throw new GraderEnvironmentException("No such image.")), Passing("c") };
+
+        // When the checks run
+        var results = await Runner().RunAsync(checks, new object(), revival: null, CancellationToken.None);
+
+        // Then that check and every one after it are errors that say why, and none is a failure
+        Assert.Equal([CheckStatus.Passed, CheckStatus.Error, CheckStatus.Error], results.Select(r => r.Status));
+        Assert.Equal("No such image.", results[1].Message);
+        Assert.Equal("Not graded, as b could not be: No such image.", results[2].Message);
     }
 
     [Fact]

@@ -97,15 +97,8 @@ public sealed class PlayedServer : IDisposable
         var transcript = new Transcript(Time); // its own: the run is shared by several checks
         try
         {
-            IRunningProgram client;
-            try
-            {
-                client = await _host.StartAsync(_command, [.. ProgramSetting.For(Endpoint), .. _settings], cancellationToken);
-            }
-            catch (ProcessStartException e)
-            {
-                return new(new ClientSession(false, e.Message, false, null, "", ""), default, transcript);
-            }
+            // A client the grader cannot start (GraderEnvironmentException) is not the client's failure: the runner reports it as an error.
+            var client = await _host.StartAsync(_command, [.. ProgramSetting.For(Endpoint), .. _settings], cancellationToken);
             transcript.Add(Party, WireEventKind.Note, text: Strings.FormatTranscriptClientStarted(_command.Text));
             await using (client)
             {

@@ -11,14 +11,13 @@ public sealed class DockerFactAttribute : FactAttribute
 {
     public const string RequiredVariable = "SOCKET_EXERCISES_REQUIRE_DOCKER";
 
-    public DockerFactAttribute()
-    {
-        if (!DockerEngine.Answers && Environment.GetEnvironmentVariable(RequiredVariable) != "1")
-        {
-            Skip = "No Docker engine answers here, and these tests grade servers in containers. To run them: start "
-                + $"Docker and run sandbox/build-images.sh once. Set {RequiredVariable}=1 to make a missing engine fail them instead.";
-        }
-    }
+    public DockerFactAttribute() => Skip = DockerEngine.SkipReason;
+}
+
+/// <summary>A theory that needs a Docker engine, skipped or failed without one as <see cref="DockerFactAttribute"/> says.</summary>
+public sealed class DockerTheoryAttribute : TheoryAttribute
+{
+    public DockerTheoryAttribute() => Skip = DockerEngine.SkipReason;
 }
 
 /// <summary>Whether a Docker engine answers, asked once: at DOCKER_HOST if set, else at its usual Unix socket.</summary>
@@ -27,6 +26,13 @@ internal static class DockerEngine
     private const string DefaultSocket = "/var/run/docker.sock";
 
     public static bool Answers { get; } = Probe();
+
+    /// <summary>Why a test that needs the engine is skipped here; null when it runs.</summary>
+    public static string? SkipReason =>
+        Answers || Environment.GetEnvironmentVariable(DockerFactAttribute.RequiredVariable) == "1"
+            ? null
+            : "No Docker engine answers here, and these tests grade servers in containers. To run them: start "
+                + $"Docker and run sandbox/build-images.sh once. Set {DockerFactAttribute.RequiredVariable}=1 to make a missing engine fail them instead.";
 
     private static bool Probe()
     {

@@ -53,6 +53,22 @@ public sealed class SandboxTests
         await AssertNothingLeftAsync();
     }
 
+    [DockerTheory]
+    [InlineData("asyncio_server.py")]
+    [InlineData("socketserver_server.py")]
+    [InlineData("selectors_server.py")]
+    public async Task A_python_server_that_uses_the_standard_library_passes_in_its_container_as_it_does_here(string script)
+    {
+        // Given a correct server that imports asyncio, socketserver or selectors
+        // When it is graded here and in the Python image
+        var here = await Grade.ServerAsync(EchoServer, new($"python3 \"{Path.Combine(PythonPrograms, script)}\""));
+        var there = await Grade.ServerInSandboxAsync(EchoServer, new SandboxOptions(SandboxOptions.PythonImage, PythonPrograms), new($"python3 {script}"));
+
+        // Then both pass everything: the image lacks nothing of Python that a correct program may use
+        Assert.True(here.Succeeded, here.Describe());
+        Assert.True(there.Succeeded, there.Describe());
+    }
+
     [DockerFact]
     public async Task A_broken_server_fails_the_same_checks_in_its_container_as_on_this_machine()
     {
@@ -86,6 +102,21 @@ public sealed class SandboxTests
         Assert.NotEmpty(contained.Ids(CheckStatus.Failed));
         Assert.Equal(here.Ids(CheckStatus.Failed), contained.Ids(CheckStatus.Failed));
         await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
+    public async Task A_missing_image_is_the_graders_trouble_and_no_check_fails()
+    {
+        // Given an image that is not on this machine
+        var sandbox = new SandboxOptions("socket-exercises/missing:none", KitPrograms.Output("solutions/01-echo/EchoServer"));
+
+        // When a server is graded in it
+        var report = await Grade.ServerInSandboxAsync(EchoServer, sandbox, new("dotnet EchoServer.dll"));
+
+        // Then no check failed: every one could not be graded, and the first says how to build the images
+        Assert.Equal(0, report.Failed);
+        Assert.Equal(report.Results.Count, report.Errors);
+        Assert.Contains("sandbox/build-images.sh", report.Results[0].Message);
     }
 
     [DockerFact]

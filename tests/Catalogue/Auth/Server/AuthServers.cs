@@ -48,7 +48,9 @@ public static class AuthServers
         // Taking one receive for the line breaks a line in pieces, and one with data after it.
         ["one-read-is-the-line"] = new() { OneReadIsTheLine = true, MustFail = [InPieces, DataAfterLogin] },
         ["no-login-timeout"] = new() { NoLoginTimeout = true, MustFail = [LoginTimeout] },
-        ["no-line-limit"] = new() { NoLineLimit = true, MustFail = [LongLine] },
+        ["no-line-limit"] = new() { LineLimit = int.MaxValue, MustFail = [LongLine] },
+        // A limit, but far above the protocol's: it waits for bytes that never come.
+        ["line-limit-4096"] = new() { LineLimit = 4096, MustFail = [LongLine] },
         // The second of two silent clients is not even read until the first has timed out.
         ["one-client-at-a-time"] = new() { OneClientAtATime = true, MustFail = [SilentClient, LoginTimeout] },
         ["prints-password"] = new() { PrintsPassword = true, MustFail = [Secret] },
@@ -59,6 +61,9 @@ public static class AuthServers
         // Correct.
         ["correct"] = new(),
         ["correct-byte-by-byte"] = new() { ReadsByteByByte = true },
+        // The other honest reading of "longer than 1024 bytes": it refuses once it holds more than 1024, as
+        // Python's asyncio.start_server(limit=1024) does.
+        ["correct-refuses-beyond-1024"] = new() { LineLimit = 1025 },
     };
 
     public static async Task<int> RunAsync(int port, AuthMistakes mistakes, CancellationToken stopping)
@@ -185,7 +190,7 @@ public static class AuthServers
                     }
                     return (line, [.. received.Skip(newline + 1)], null);
                 }
-                if (received.Count >= 1024 && !mistakes.NoLineLimit)
+                if (received.Count >= mistakes.LineLimit)
                 {
                     return (null, [], "line too long");
                 }
@@ -229,7 +234,8 @@ public sealed record AuthMistakes
 
     public bool NoLoginTimeout { get; init; }
 
-    public bool NoLineLimit { get; init; }
+    /// <summary>How many bytes without a \n it holds before it refuses the line: the protocol's 1024 by default.</summary>
+    public int LineLimit { get; init; } = 1024;
 
     public bool OneClientAtATime { get; init; }
 
