@@ -12,6 +12,7 @@ public static class ExerciseHost
 {
     public const string PasswordVariable = "SOCKET_PASSWORD";
     public const string LoginTimeoutVariable = "SOCKET_LOGIN_TIMEOUT";
+    public const string MessageVariable = "SOCKET_MESSAGE";
     private const string DefaultMessage = "Hello, world";
     private static readonly string Program = AppDomain.CurrentDomain.FriendlyName;
 
@@ -140,11 +141,15 @@ public static class ExerciseHost
     {
         public EndpointOptions Endpoint { get; } = new();
 
-        public Argument<string> Message { get; } = new("message")
+        public Option<string?> MessageOption { get; } = new("--message")
         {
-            Description = "The message to send",
+            Description = $"The message to send; also the first argument, or {MessageVariable} [default: {DefaultMessage}]",
+        };
+
+        public Argument<string?> Message { get; } = new("message")
+        {
+            Description = "The message to send (or --message)",
             Arity = ArgumentArity.ZeroOrOne,
-            DefaultValueFactory = _ => DefaultMessage,
         };
 
         public Option<bool> Interactive { get; } = new("--interactive", "-i")
@@ -166,7 +171,9 @@ public static class ExerciseHost
                 host,
                 EndpointOptions.Resolve(host),
                 parsed.GetValue(Endpoint.Port),
-                parsed.GetRequiredValue(Message),
+                // Whoever runs the client chooses its message: --message, then the argument, then the environment.
+                parsed.GetValue(MessageOption) ?? parsed.GetValue(Message)
+                    ?? (Environment.GetEnvironmentVariable(MessageVariable) is { Length: > 0 } given ? given : DefaultMessage),
                 parsed.GetValue(Interactive),
                 TimeSpan.FromSeconds(parsed.GetValue(Timeout)));
         }
@@ -174,6 +181,7 @@ public static class ExerciseHost
         public void AddTo(Command command)
         {
             command.Arguments.Add(Message);
+            command.Options.Add(MessageOption);
             command.Options.Add(Interactive);
             command.Options.Add(Timeout);
             Endpoint.AddTo(command);

@@ -145,7 +145,7 @@ internal sealed class ServerArguments : IProgramArguments
 
     /// <summary>The grader's services as this command line asks: the started server in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
     public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) =>
-        Sandbox.Configure(parsed, starts: StartCommand(parsed) is not null, configure);
+        Sandbox.Configure(parsed, StartCommand(parsed)?.Text, configure);
 
     public IPEndPoint Endpoint(ParseResult parsed) =>
         new(EndpointOptions.Resolve(parsed.GetRequiredValue(EndpointOptions.Host)), parsed.GetValue(EndpointOptions.Port));
@@ -188,7 +188,7 @@ internal sealed class ClientArguments : IProgramArguments
 
     /// <summary>The grader's services as this command line asks: the client in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
     public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) =>
-        Sandbox.Configure(parsed, starts: true, configure);
+        Sandbox.Configure(parsed, parsed.GetRequiredValue(Client), configure);
 
     public ShellCommand Command(ParseResult parsed) => new(parsed.GetRequiredValue(Client));
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Common;
 using SocketExercises.Grader.Composition;
@@ -11,7 +12,7 @@ namespace SocketExercises.Grader.Cli;
 /// <c>--sandbox docker</c>, <c>--image</c> and <c>--submission</c>: run a started server in a container instead of
 /// on this machine.
 /// </summary>
-internal sealed class SandboxArguments
+internal sealed partial class SandboxArguments
 {
     public const string Docker = "docker";
 
@@ -45,10 +46,10 @@ internal sealed class SandboxArguments
     /// for, then <paramref name="configure"/>'s changes. Reading the options waits until the services are built,
     /// where a usage error is reported as such.
     /// </summary>
-    /// <param name="starts">Whether the command starts the program under test (--start or --client).</param>
-    public Action<IServiceCollection> Configure(ParseResult parsed, bool starts, Action<IServiceCollection>? configure) => services =>
+    /// <param name="program">The command that starts the program under test (--start or --client); null when none does.</param>
+    public Action<IServiceCollection> Configure(ParseResult parsed, string? program, Action<IServiceCollection>? configure) => services =>
     {
-        if (Options(parsed, starts) is { } sandbox)
+        if (Options(parsed, program) is { } sandbox)
         {
             services.AddSandbox(sandbox);
         }
@@ -57,15 +58,25 @@ internal sealed class SandboxArguments
 
     /// <summary>The sandbox asked for, or null to run programs on this machine.</summary>
     /// <exception cref="ExerciseException">The sandbox cannot be used as asked.</exception>
-    public SandboxOptions? Options(ParseResult parsed, bool starts)
+    public SandboxOptions? Options(ParseResult parsed, string? program)
     {
         if (parsed.GetValue(Sandbox) is not Docker)
         {
             return null;
         }
-        if (!starts)
+        if (program is null)
         {
             throw new ExerciseException(Strings.SandboxNeedsStart, ExitCodes.Usage);
+        }
+        if (DotnetRun().Match(program) is { Success: true } run)
+        {
+            // The images hold the .NET runtime, not the SDK: a program is built here and its build run there.
+            string project = run.Groups["project"].Success ? run.Groups["project"].Value : ".";
+            string name = project.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+                ? Path.GetFileNameWithoutExtension(project)
+                : Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(project)));
+            string output = Path.Combine(Path.GetTempPath(), name + "-build");
+            throw new ExerciseException(Strings.FormatSandboxNoDotnetRun(project, output, name), ExitCodes.Usage);
         }
         string folder = parsed.GetRequiredValue(Submission);
         if (!Directory.Exists(folder))
@@ -74,4 +85,8 @@ internal sealed class SandboxArguments
         }
         return new SandboxOptions(parsed.GetValue(Image) ?? SandboxOptions.DotnetImage, folder);
     }
+
+    // "dotnet run", with or without --project P (quoted or not) and whatever else.
+    [GeneratedRegex(@"\bdotnet\s+run\b(?:.*?--project[ =](?<q>[""']?)(?<project>[^""'\s]+)\k<q>)?")]
+    private static partial Regex DotnetRun();
 }

@@ -31,4 +31,7 @@ public interface IServerProcess : IRunningProgram
 
     /// <summary>Whether it listens on its port now, learned without connecting to it.</summary>
     Task<bool> IsListeningAsync(CancellationToken cancellationToken);
+
+    /// <summary>Everywhere it listens now, its port or not; empty where that cannot be told.</summary>
+    Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken);
 }

@@ -7,15 +7,15 @@ namespace SocketExercises.Grader.Running;
 public static class ListeningPorts
 {
     /// <summary>Whether some socket listens where a connection to <paramref name="endpoint"/> would go.</summary>
-    public static bool Contains(IPEndPoint endpoint)
-    {
-        var listeners = IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners();
-        return listeners.Any(l => l.Port == endpoint.Port && (
-            l.Address.Equals(endpoint.Address)
-            || l.Address.Equals(IPAddress.Any)
-            || l.Address.Equals(IPAddress.IPv6Any)
-            || (l.Address.IsIPv4MappedToIPv6 && l.Address.MapToIPv4().Equals(endpoint.Address))));
-    }
+    public static bool Contains(IPEndPoint endpoint) =>
+        IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Any(l => Serves(l, endpoint));
+
+    /// <summary>Whether a socket listening at <paramref name="listener"/> takes connections to <paramref name="endpoint"/>.</summary>
+    public static bool Serves(IPEndPoint listener, IPEndPoint endpoint) => listener.Port == endpoint.Port && (
+        listener.Address.Equals(endpoint.Address)
+        || listener.Address.Equals(IPAddress.Any)
+        || listener.Address.Equals(IPAddress.IPv6Any)
+        || (listener.Address.IsIPv4MappedToIPv6 && listener.Address.MapToIPv4().Equals(endpoint.Address)));
 
     /// <summary>
     /// Whether connections on the port are still closing (TIME_WAIT) after an earlier server closed them first:

@@ -33,6 +33,10 @@ public sealed class LocalServerHost : IServerHost
 
         public Task<bool> IsListeningAsync(CancellationToken cancellationToken) => Task.FromResult(ListeningPorts.Contains(endpoint));
 
+        // The process the shell started may have started more: a port held by any of them is the server's.
+        public Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(process.HasExited ? [] : ProcessTreeSockets.ListeningEndpoints(process.Id));
+
         public Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
             process.WaitForExitAsync(timeout, cancellationToken);
 

@@ -10,6 +10,9 @@ namespace SocketExercises.Grader.Running;
 /// </summary>
 public sealed record ProgramSetting(string Placeholder, string Variable, string Value)
 {
+    /// <summary>Put in the command quoted for the shell, for a value that may hold spaces and quotes (a message).</summary>
+    public bool ShellQuoted { get; init; }
+
     /// <summary>The address to listen on or connect to: <c>{host}</c>/SOCKET_HOST and <c>{port}</c>/SOCKET_PORT.</summary>
     public static IReadOnlyList<ProgramSetting> For(IPEndPoint endpoint) =>
     [

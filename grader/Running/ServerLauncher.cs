@@ -10,6 +10,7 @@ namespace SocketExercises.Grader.Running;
 public sealed class ServerLauncher(IServerHost host, TimeProvider time)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan ElsewhereFor = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Where the servers run.</summary>
     public IServerHost Host => host;
@@ -32,6 +33,7 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
         {
             long started = time.GetTimestamp();
             var exited = server.Exited(cancellationToken);
+            long? elsewhereSince = null;
             while (!await server.IsListeningAsync(cancellationToken))
             {
                 if (exited.IsCompleted)
@@ -47,6 +49,16 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
                 {
                     throw new ServerStartException(
                         Strings.FormatServerDidNotListen(endpoint.Port, Durations.Format(startTimeout), "{port}") + LastOutput(server),
+                        output: server.Output + server.Errors);
+                }
+                // Listening, but not where it was told to (a port written in the code): waiting longer changes nothing.
+                // Seen for a moment first, so that a socket opened briefly on the way to the right one is not taken for it.
+                var elsewhere = (await server.ListeningEndpointsAsync(cancellationToken)).Where(e => !ListeningPorts.Serves(e, endpoint)).ToList();
+                elsewhereSince = elsewhere.Count == 0 ? null : elsewhereSince ?? time.GetTimestamp();
+                if (elsewhereSince is { } since && time.GetElapsedTime(since) >= ElsewhereFor)
+                {
+                    throw new ServerStartException(
+                        Strings.FormatServerListensElsewhere(string.Join(", ", elsewhere), endpoint, "{host}", "{port}") + LastOutput(server),
                         output: server.Output + server.Errors);
                 }
                 // Wake on the process's exit at once; otherwise look at the listening ports again shortly.

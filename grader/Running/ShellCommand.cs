@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace SocketExercises.Grader.Running;
 
@@ -22,6 +23,9 @@ public sealed record ShellCommand(string Text)
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
+        // What a program prints is read as UTF-8 whatever this system's default, as the kit's programs write it.
+        start.StandardOutputEncoding = Encoding.UTF8;
+        start.StandardErrorEncoding = Encoding.UTF8;
         start.UseShellExecute = false;
         foreach (var (name, value) in environment)
         {
@@ -30,9 +34,19 @@ public sealed record ShellCommand(string Text)
         return start;
     }
 
-    /// <summary>The command's text with each setting's <c>{placeholder}</c> replaced by its value.</summary>
+    /// <summary>
+    /// The command's text with each setting's <c>{placeholder}</c> replaced by its value, quoted for the shell
+    /// where the setting says so (a message with spaces and quotes stays one argument).
+    /// </summary>
     public string WithSettings(IEnumerable<ProgramSetting> settings) =>
-        settings.Aggregate(Text, (text, setting) => text.Replace($"{{{setting.Placeholder}}}", setting.Value, StringComparison.Ordinal));
+        settings.Aggregate(Text, (text, setting) => text.Replace(
+            $"{{{setting.Placeholder}}}", setting.ShellQuoted ? Quote(setting.Value) : setting.Value, StringComparison.Ordinal));
+
+    // POSIX sh: inside single quotes nothing is special, and a single quote is closed, escaped and reopened.
+    // cmd.exe has no such quoting; double quotes are the closest it has.
+    private static string Quote(string value) => OperatingSystem.IsWindows()
+        ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+        : $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 
     public override string ToString() => Text;
 }

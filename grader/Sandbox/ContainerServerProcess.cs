@@ -25,21 +25,30 @@ internal sealed class ContainerServerProcess(ContainerProgram program, int port,
     public Task<string?> ExitReasonAsync(CancellationToken cancellationToken) => Task.FromResult(
         HasExited && ExitCode == KilledExitCode ? Strings.FormatSandboxKilled(options.MemoryBytes / (1024 * 1024)) : null);
 
-    public async Task<bool> IsListeningAsync(CancellationToken cancellationToken)
+    public async Task<bool> IsListeningAsync(CancellationToken cancellationToken) =>
+        ProcNetTcp.Listens(await SocketTableAsync(cancellationToken), port);
+
+    // The container is the program's alone, but for the engine's own resolver, which every container on a
+    // user-defined network has listening on 127.0.0.11.
+    private static readonly IPAddress EngineResolver = IPAddress.Parse("127.0.0.11");
+
+    public async Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken) =>
+        [.. ProcNetTcp.Listening(await SocketTableAsync(cancellationToken)).Select(s => s.Endpoint).Where(e => !e.Address.Equals(EngineResolver)).Distinct()];
+
+    // The kernel's table of the container's sockets, read inside it: no connection to the server needed.
+    private async Task<string> SocketTableAsync(CancellationToken cancellationToken)
     {
         if (HasExited)
         {
-            return false;
+            return "";
         }
         try
         {
-            // The kernel's table of the container's sockets, read inside it: no connection to the server needed.
-            var table = await program.Container.ExecAsync(["cat", "/proc/net/tcp", "/proc/net/tcp6"], cancellationToken);
-            return ProcNetTcp.Listens(table.Stdout, port);
+            return (await program.Container.ExecAsync(["cat", "/proc/net/tcp", "/proc/net/tcp6"], cancellationToken)).Stdout;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return false; // the container is going down
+            return ""; // the container is going down
         }
     }
 

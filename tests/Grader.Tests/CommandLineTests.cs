@@ -45,6 +45,7 @@ public sealed class CommandLineTests
     [InlineData("check echo-server --sandbox docker --port 65432", "--sandbox runs a server the grader starts")]
     [InlineData("check echo-server --sandbox podman --start true", "Argument 'podman' not recognized")]
     [InlineData("check echo-client --sandbox docker --submission /no/such/folder --client true", "/no/such/folder given with --submission does not exist")]
+    [InlineData("check echo-server --sandbox docker --start 'dotnet run --project solutions/01-echo/EchoServer'", "dotnet build solutions/01-echo/EchoServer -o")]
     public async Task Exits_2_with_a_clear_message_for_a_usage_error(string arguments, string message)
     {
         var run = await Executed.RunAsync(KitPrograms.Grader(arguments));

@@ -30,11 +30,14 @@ public sealed class OtherLanguageTests
     }
 
     [Fact]
-    public async Task A_Python_client_that_receives_once_fails_only_when_the_echo_comes_in_pieces()
+    public async Task A_Python_client_written_like_the_courses_is_told_it_sends_a_fixed_message_and_reads_once()
     {
+        // Given a client as the course's first example writes it: b"Hello, world" in the code, one recv
         var report = await Grade.EchoClientAsync(Python("one_recv_client.py"));
 
-        Assert.Equal(["echo-client.reassembles-pieces"], report.Ids(CheckStatus.Failed));
-        Assert.Equal(4, report.Passed);
+        // Then it fails for its message, said plainly, and for an echo that comes in pieces, and nothing else
+        Assert.Equal(["echo-client.sends-message", "echo-client.reassembles-pieces"], report.Ids(CheckStatus.Failed));
+        Assert.Contains("\"Hello, world\", not the message it was given", report.Results.Single(r => r.Info.Id == "echo-client.sends-message").Message);
+        Assert.Equal(3, report.Passed);
     }
 }

@@ -28,15 +28,21 @@ public sealed class ReferenceSolutionTests
         Assert.Equal(5, report.Passed);
     }
 
-    [Fact]
-    public async Task The_reference_echo_client_passes_with_a_message_in_Croatian()
+    [Theory]
+    [InlineData("--port {port}")]
+    [InlineData("--port {port} {message}")]
+    [InlineData("--port {port} --message {message}")]
+    public async Task The_reference_echo_client_sends_the_message_it_is_given_however_it_is_given(string arguments)
     {
-        // Given the client is told what to send, and the grader what to expect
-        const string message = "Dobar dan, čćžšđ!";
-        var client = KitPrograms.Project("solutions/01-echo/EchoClient", $"--port {{port}} \"{message}\"");
+        // Given a message with Croatian letters, quotes and a character beyond the Basic Multilingual Plane,
+        // handed over as SOCKET_MESSAGE, and as an argument (quoted for the shell) where the command says so
+        const string message = "Rekla je: \"Dobar dan, čćžšđ!\" i mahnula 👋, it's done";
+        var client = KitPrograms.Project("solutions/01-echo/EchoClient", arguments);
 
+        // When the grader gives it to the reference client
         var report = await Grade.EchoClientAsync(client, message);
 
+        // Then the client sends exactly its UTF-8 bytes and prints it back
         Assert.True(report.Succeeded, report.Describe());
     }
 

@@ -20,6 +20,19 @@ public sealed class ServerGradingTests
     }
 
     [Fact]
+    public async Task Says_where_a_started_server_listens_when_it_is_not_where_it_was_told()
+    {
+        // Given a server that listens on a port of its own, not the one it is given
+        var report = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("ignores-given-port"));
+
+        // Then the first check says where it does listen, without waiting out the start timeout
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Equal(Accepts, failed.Info.Id);
+        Assert.Matches(@"The server listens on 127\.0\.0\.1:\d+, not on 127\.0\.0\.1:\d+, where it was told to listen", failed.Message);
+        Assert.True(report.Duration < Grade.StartTimeout, $"Grading took {report.Duration}.");
+    }
+
+    [Fact]
     public async Task Reports_an_unreachable_server_once_and_skips_the_rest()
     {
         // Given nothing listens on the port

@@ -21,7 +21,7 @@ public sealed class AuthClientExercise : ClientExercise<AuthClientUnderTest>
           dotnet run --project grader -- check auth-client --client "python3 client.py" --listen-port 65432 --password secret
         """;
 
-    public override IReadOnlyList<ExerciseOption> Options => [Password];
+    public override IReadOnlyList<ExerciseOption> Options => [Password, EchoClientExercise.Message];
 
     protected override IReadOnlyList<ICheck<AuthClientUnderTest>> ClientChecks { get; } =
     [
@@ -36,6 +36,10 @@ public sealed class AuthClientExercise : ClientExercise<AuthClientUnderTest>
     protected override ClientSetup<AuthClientUnderTest> Setup(ExerciseArguments arguments)
     {
         string password = arguments.Get(Password) ?? Passwords.Make();
-        return new([AuthServerTarget.PasswordSetting(password)], played => new AuthClientUnderTest(played, password), EchoPlay.EchoUntilClientClosesAsync);
+        string message = arguments.Get(EchoClientExercise.Message) ?? EchoClientExercise.DefaultMessage;
+        return new(
+            [AuthServerTarget.PasswordSetting(password), EchoClientExercise.MessageSetting(message)],
+            played => new AuthClientUnderTest(played, password, message),
+            EchoPlay.EchoUntilClientClosesAsync);
     }
 }

@@ -6,7 +6,7 @@ using SocketExercises.Grader.Wire;
 namespace SocketExercises.Grader.Exercises.Auth.Client;
 
 /// <summary>The authenticating client under test: one run per <see cref="LoginAnswer"/>.</summary>
-public sealed class AuthClientUnderTest(PlayedServer server, string password)
+public sealed class AuthClientUnderTest(PlayedServer server, string password, string message)
 {
     private readonly EchoPlay _echo = new(server);
 
@@ -14,6 +14,9 @@ public sealed class AuthClientUnderTest(PlayedServer server, string password)
     private const int MaxLine = 1024;
 
     public PlayedServer Server => server;
+
+    /// <summary>The message the client was given, which it must send after logging in.</summary>
+    public string Message => message;
 
     /// <summary>The password the client was given, which it must send.</summary>
     public string Password => password;

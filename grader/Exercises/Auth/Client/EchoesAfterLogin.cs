@@ -12,7 +12,8 @@ public sealed class EchoesAfterLogin : AuthClientCheck
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange)
     {
-        PrintedEcho.Expect(session, exchange.Request, AuthTexts.EchoedAfterOk);
+        SentMessage.Expect(session, exchange.Request, target.Message);
+        PrintedEcho.Expect(session, exchange.Request, AuthTexts.EchoedAfterOk, target.Message);
         ExpectExit(session, target.Server.Limits.ExitTimeout, EchoTexts.AfterEchoSent, success: true);
     }
 }

@@ -13,5 +13,5 @@ public sealed class ReadsOkInPieces : AuthClientCheck
     protected override LoginAnswer Answer => LoginAnswer.OkInPieces;
 
     protected override void Judge(AuthClientUnderTest target, ClientSession session, AuthClientExchange exchange) =>
-        PrintedEcho.Expect(session, exchange.Request, AuthTexts.FormatEchoedAfterOkInPieces(Durations.Format(EchoPlay.PiecePause)));
+        PrintedEcho.Expect(session, exchange.Request, AuthTexts.FormatEchoedAfterOkInPieces(Durations.Format(EchoPlay.PiecePause)), target.Message);
 }

@@ -1,14 +1,20 @@
+using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Running;
 
 namespace SocketExercises.Grader.Exercises.Echo.Client;
 
 /// <summary>Exercise 01's client: it sends its message to the echo server and prints the echo (docs/protocol.md §6–§9).</summary>
 public sealed class EchoClientExercise : ClientExercise<EchoClientUnderTest>
 {
-    /// <summary>The message an echo client is expected to send unless told otherwise.</summary>
-    public const string DefaultMessage = "Hello, world";
+    /// <summary>
+    /// The message the grader gives a client unless told otherwise: Croatian letters take two bytes each in
+    /// UTF-8 and the wave four (it is outside the Basic Multilingual Plane, a surrogate pair in C#'s strings),
+    /// so a client that encodes or decodes with anything but UTF-8 shows it.
+    /// </summary>
+    public const string DefaultMessage = "Dobar dan, čćžšđ! 👋";
 
-    /// <summary><c>--message</c>: what the client is expected to send.</summary>
+    /// <summary><c>--message</c>: the message the grader gives the client, and expects it to send.</summary>
     public static ExerciseOption<string> Message { get; } = new("--message", () => EchoTexts.HelpMessage)
     {
         DefaultValue = () => DefaultMessage,
@@ -27,6 +33,9 @@ public sealed class EchoClientExercise : ClientExercise<EchoClientUnderTest>
 
     public override IReadOnlyList<ExerciseOption> Options => [Message];
 
+    /// <summary>The message as a client is handed it: SOCKET_MESSAGE, and <c>{message}</c> in its command, quoted for the shell.</summary>
+    public static ProgramSetting MessageSetting(string message) => new("message", ExerciseHost.MessageVariable, message) { ShellQuoted = true };
+
     protected override IReadOnlyList<ICheck<EchoClientUnderTest>> ClientChecks { get; } =
     [
         new Connects(),
@@ -39,6 +48,6 @@ public sealed class EchoClientExercise : ClientExercise<EchoClientUnderTest>
     protected override ClientSetup<EchoClientUnderTest> Setup(ExerciseArguments arguments)
     {
         string message = arguments.Get(Message) ?? DefaultMessage;
-        return new([], played => new EchoClientUnderTest(played, message), EchoPlay.EchoUntilClientClosesAsync);
+        return new([MessageSetting(message)], played => new EchoClientUnderTest(played, message), EchoPlay.EchoUntilClientClosesAsync);
     }
 }

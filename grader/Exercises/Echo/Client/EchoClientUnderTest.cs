@@ -9,14 +9,14 @@ namespace SocketExercises.Grader.Exercises.Echo.Client;
 public sealed record EchoClientExchange(byte[] Request, int Pieces);
 
 /// <summary>The echo client under test: one run per <see cref="EchoStyle"/>, the grader playing the echo server.</summary>
-public sealed class EchoClientUnderTest(PlayedServer server, string expectedMessage)
+public sealed class EchoClientUnderTest(PlayedServer server, string message)
 {
     private readonly EchoPlay _echo = new(server);
 
     public PlayedServer Server => server;
 
-    /// <summary>The message the client is expected to send.</summary>
-    public string ExpectedMessage => expectedMessage;
+    /// <summary>The message the client was given, and must send.</summary>
+    public string Message => message;
 
     public Task<ClientRun<EchoClientExchange>> RunAsync(EchoStyle style, CheckContext context) =>
         server.RunAsync<EchoClientExchange>($"echo-{style}", async (connection, token) =>

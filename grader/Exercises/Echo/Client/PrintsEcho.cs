@@ -9,5 +9,5 @@ public sealed class PrintsEcho : EchoClientCheck
     public override CheckInfo Info { get; } = new("echo-client.prints-echo", "§8", EchoTexts.ResourceManager);
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoClientExchange exchange) =>
-        PrintedEcho.Expect(session, exchange.Request, EchoTexts.EchoedAtOnce);
+        PrintedEcho.Expect(session, exchange.Request, EchoTexts.EchoedAtOnce, client.Message);
 }

@@ -12,5 +12,5 @@ public sealed class ReassemblesPieces : EchoClientCheck
     protected override EchoStyle Style => EchoStyle.InPieces;
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoClientExchange exchange) =>
-        PrintedEcho.Expect(session, exchange.Request, EchoTexts.FormatEchoedInPieces(exchange.Pieces, Durations.Format(EchoPlay.PiecePause)));
+        PrintedEcho.Expect(session, exchange.Request, EchoTexts.FormatEchoedInPieces(exchange.Pieces, Durations.Format(EchoPlay.PiecePause)), client.Message);
 }

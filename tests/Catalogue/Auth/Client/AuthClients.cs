@@ -7,7 +7,8 @@ namespace SocketExercises.Catalogue.Auth.Client;
 /// <summary>Authenticating echo clients by name: broken ones, each with one mistake, then correct ones.</summary>
 public static class AuthClients
 {
-    private static readonly byte[] Message = "Hello, world"u8.ToArray();
+    // The message the grader gives, as a correct client reads it.
+    private static byte[] Message => Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("SOCKET_MESSAGE") ?? "Hello, world");
 
     /// <summary>The exercise these are programs of.</summary>
     public const string Exercise = "auth-client";
@@ -30,6 +31,8 @@ public static class AuthClients
         // Exits with 1 where it should exit with 0; after a refusal its code is not 0 either, as it should be.
         ["exits-non-zero"] = new(async (port, stop) => await LogInAsync(port, $"AUTH {Password}\n", stop) == 0 ? 1 : 3) { MustFail = [EchoAfterLogin] },
         ["wrong-port"] = new((port, stop) => LogInAsync(port == 1 ? 2 : 1, $"AUTH {Password}\n", stop)) { MustFail = [Connects] },
+        // Logs in with the password it is given, then sends a message of its own.
+        ["hardcoded-message"] = new((port, stop) => LogInAsync(port, $"AUTH {Password}\n", stop, message: "Hello, world"u8.ToArray())) { MustFail = [EchoAfterLogin] },
         ["no-newline"] = new((port, stop) => LogInAsync(port, $"AUTH {Password}", stop)) { MustFail = [SendsAuth] },
 
         // Correct.
@@ -40,14 +43,15 @@ public static class AuthClients
     private static string Password => Environment.GetEnvironmentVariable("SOCKET_PASSWORD") ?? "";
 
     private static async Task<int> LogInAsync(
-        int port, string login, CancellationToken stop, bool sendEarly = false, bool ignoreRefusal = false, bool readAnswerOnce = false)
+        int port, string login, CancellationToken stop, bool sendEarly = false, bool ignoreRefusal = false, bool readAnswerOnce = false, byte[]? message = null)
     {
+        message ??= Message;
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(new IPEndPoint(Listening.Address, port), stop);
         await socket.SendAsync(Encoding.UTF8.GetBytes(login), stop);
         if (sendEarly)
         {
-            await socket.SendAsync(Message, stop);
+            await socket.SendAsync(message, stop);
         }
 
         string answer = readAnswerOnce ? await ReceiveOnceAsync(socket, stop) : await ReceiveLineAsync(socket, stop);
@@ -63,9 +67,9 @@ public static class AuthClients
 
         if (!sendEarly)
         {
-            await socket.SendAsync(Message, stop);
+            await socket.SendAsync(message, stop);
         }
-        var reply = new byte[Message.Length];
+        var reply = new byte[message.Length];
         for (int received = 0; received < reply.Length;)
         {
             int count = await socket.ReceiveAsync(reply.AsMemory(received), stop);

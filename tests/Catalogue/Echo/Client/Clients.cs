@@ -7,7 +7,10 @@ namespace SocketExercises.Catalogue.Echo.Client;
 /// <summary>Echo clients by name: broken ones, each with one mistake, then correct ones.</summary>
 public static class Clients
 {
-    private static readonly byte[] Message = Encoding.UTF8.GetBytes("Hello, world");
+    // The message the grader gives, as a correct client reads it.
+    private static string MessageText => Environment.GetEnvironmentVariable("SOCKET_MESSAGE") ?? "Hello, world";
+
+    private static byte[] Message => Encoding.UTF8.GetBytes(MessageText);
 
     /// <summary>The exercise these are programs of.</summary>
     public const string Exercise = "echo-client";
@@ -24,7 +27,15 @@ public static class Clients
         ["reads-once"] = new(ReadsOnce) { MustFail = [ReassemblesPieces] },
         // Still waiting when it is stopped, it never prints either.
         ["waits-for-server-to-close"] = new(WaitsForServerToClose) { MustFail = [ExitsZero, PrintsEcho, ReassemblesPieces] },
-        ["sends-newline"] = new((port, stop) => SendAndPrint(port, Encoding.UTF8.GetBytes("Hello, world\n"), stop)) { MustFail = [SendsMessage] },
+        ["sends-newline"] = new((port, stop) => SendAndPrint(port, Encoding.UTF8.GetBytes(MessageText + "\n"), stop)) { MustFail = [SendsMessage] },
+        // The message it was given, in an encoding other than UTF-8; each prints the echo decoded the same way.
+        ["encodes-ascii"] = new((port, stop) => SendAndPrint(port, Encoding.ASCII.GetBytes(MessageText), stop)) { MustFail = [SendsMessage] },
+        ["encodes-latin1"] = new((port, stop) => SendAndPrint(port, Encoding.Latin1.GetBytes(MessageText), stop, Encoding.Latin1)) { MustFail = [SendsMessage] },
+        ["encodes-utf16"] = new((port, stop) => SendAndPrint(port, Encoding.Unicode.GetBytes(MessageText), stop, Encoding.Unicode)) { MustFail = [SendsMessage] },
+        // Sends the right bytes, then turns the echo back into text as ASCII: every non-ASCII byte prints as '?'.
+        ["prints-ascii-decoded"] = new((port, stop) => SendAndPrint(port, Message, stop, Encoding.ASCII)) { MustFail = [PrintsEcho, ReassemblesPieces] },
+        // The course's first client: a message written in the code, whatever it is given.
+        ["hardcoded-message"] = new((port, stop) => SendAndPrint(port, "Hello, world"u8.ToArray(), stop)) { MustFail = [SendsMessage] },
         ["exits-non-zero"] = new(async (port, stop) => await SendAndPrint(port, Message, stop) + 1) { MustFail = [ExitsZero] },
         ["prints-nothing"] = new(PrintsNothing) { MustFail = [PrintsEcho, ReassemblesPieces] },
         ["wrong-port"] = new((port, stop) => SendAndPrint(port == 1 ? 2 : 1, Message, stop)) { MustFail = [Connects] },
@@ -56,12 +67,12 @@ public static class Clients
         return reply;
     }
 
-    private static async Task<int> SendAndPrint(int port, byte[] message, CancellationToken stop)
+    private static async Task<int> SendAndPrint(int port, byte[] message, CancellationToken stop, Encoding? printAs = null)
     {
         using var socket = await ConnectAsync(port, stop);
         await socket.SendAsync(message, stop);
         var reply = await ReceiveAsync(socket, message.Length, stop);
-        Console.WriteLine($"Received: {Encoding.UTF8.GetString(reply)}");
+        Console.WriteLine($"Received: {(printAs ?? Encoding.UTF8).GetString(reply)}");
         return 0;
     }
 

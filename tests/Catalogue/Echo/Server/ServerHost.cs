@@ -18,6 +18,9 @@ public sealed record ServerBehaviour(Func<Socket, CancellationToken, Task> Serve
     /// <summary>Exits before it listens, as a server whose bind fails and which gives up does.</summary>
     public bool ExitsAtStart { get; init; }
 
+    /// <summary>Listens on a port of its own choosing, as a server with its port written in the code does.</summary>
+    public bool IgnoresGivenPort { get; init; }
+
     /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct server.</summary>
     public string[] MustFail { get; init; } = [];
 
@@ -36,7 +39,7 @@ internal static class ServerHost
             return 1;
         }
         using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(Listening.Address, port));
+        listener.Bind(new IPEndPoint(Listening.Address, behaviour.IgnoresGivenPort ? 0 : port));
         listener.Listen();
         var crashed = new TaskCompletionSource<int>();
         while (!stopping.IsCancellationRequested && !crashed.Task.IsCompleted)

@@ -33,6 +33,7 @@ public static class Servers
     {
         // Broken.
         ["exits-at-start"] = new(Echo) { ExitsAtStart = true, MustFail = [Accepts] },
+        ["ignores-given-port"] = new(Echo) { IgnoresGivenPort = true, MustFail = [Accepts] },
         ["reads-once"] = new(ReadsOnceAndCloses) { MustFail = [OneByte, Several, Large] },
         ["one-client-at-a-time"] = new(Echo) { OneClientAtATime = true, MustFail = [Concurrent] },
         // Restarted after each client, it is still graded on the rest: it echoes correctly.

@@ -1,0 +1,93 @@
+using System.Net;
+
+namespace SocketExercises.Grader.Running;
+
+/// <summary>
+/// Where a process and every process it started listen, read from Linux's <c>/proc</c>: how the grader sees
+/// that a server listens on a port other than the one it was given. Elsewhere it finds nothing.
+/// </summary>
+public static class ProcessTreeSockets
+{
+    /// <summary>The endpoints that <paramref name="rootPid"/>'s process tree listens on; none where /proc cannot tell.</summary>
+    public static IReadOnlyList<IPEndPoint> ListeningEndpoints(int rootPid)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return [];
+        }
+        try
+        {
+            var inodes = Tree(rootPid).SelectMany(SocketInodes).ToHashSet();
+            if (inodes.Count == 0)
+            {
+                return [];
+            }
+            string table = Read("/proc/net/tcp") + Read("/proc/net/tcp6");
+            return [.. ProcNetTcp.Listening(table).Where(s => inodes.Contains(s.Inode)).Select(s => s.Endpoint).Distinct()];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return []; // processes come and go while /proc is read: this is a hint, never a verdict
+        }
+    }
+
+    // The process and its descendants, from each process's parent in /proc/<pid>/stat.
+    private static List<int> Tree(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), out int pid) && Parent(pid) is { } parent)
+            {
+                parents[pid] = parent;
+            }
+        }
+        var tree = new List<int> { root };
+        for (int i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(parents.Where(p => p.Value == tree[i]).Select(p => p.Key));
+        }
+        return tree;
+    }
+
+    // "1234 (name with spaces) S 1200 …": the parent is the second field after the name's closing parenthesis.
+    private static int? Parent(int pid)
+    {
+        string stat = Read($"/proc/{pid}/stat");
+        int close = stat.LastIndexOf(')');
+        var fields = close < 0 ? [] : stat[(close + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return fields.Length > 1 && int.TryParse(fields[1], out int parent) ? parent : null;
+    }
+
+    // Each open descriptor that is a socket links to "socket:[inode]".
+    private static IEnumerable<long> SocketInodes(int pid)
+    {
+        string folder = $"/proc/{pid}/fd";
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+        var inodes = new List<long>();
+        foreach (var fd in Directory.EnumerateFileSystemEntries(folder))
+        {
+            string? target = new FileInfo(fd).LinkTarget;
+            if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal) && long.TryParse(target[8..^1], out long inode))
+            {
+                inodes.Add(inode);
+            }
+        }
+        return inodes;
+    }
+
+    private static string Read(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ""; // gone, or another user's: nothing to learn from it
+        }
+    }
+}
