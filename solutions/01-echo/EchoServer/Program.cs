@@ -41,9 +41,14 @@ internal static class EchoServer
     {
         var remote = client.RemoteEndPoint;
         Console.WriteLine($"Client {remote} connected.");
+        // TCP_NODELAY: send each echo now. With Nagle's algorithm on, a small send waits until the peer
+        // acknowledges the last one, and the peer delays that acknowledgement (about 40 ms): one round trip of
+        // a large message echoed in pieces would stall on every piece. docs/performance.md measures it.
+        client.NoDelay = true;
         using (client) // close() when we are done, however we leave
         {
-            var buffer = new byte[4096];
+            // One buffer per client, as large as a socket usually hands over at once: fewer, larger echoes.
+            var buffer = new byte[64 * 1024];
             try
             {
                 while (true)

@@ -43,6 +43,7 @@ internal static class AuthServer
     private static async Task ServeClientAsync(Socket client, AuthServerOptions options, CancellationToken stopping)
     {
         var remote = client.RemoteEndPoint;
+        client.NoDelay = true; // each answer and echo goes out at once (see the echo server's solution)
         using (client)
         {
             try
@@ -147,7 +148,7 @@ internal static class AuthServer
 
     private static async Task EchoAsync(Socket client, CancellationToken stopping)
     {
-        var buffer = new byte[4096];
+        var buffer = new byte[64 * 1024]; // as large as a socket usually hands over at once
         int received;
         while ((received = await client.ReceiveAsync(buffer, SocketFlags.None, stopping)) > 0)
         {
