@@ -50,28 +50,22 @@ public sealed class ServerGrader(
             }
             catch (ServerStartException e)
             {
-                results = NotStarted(checks, e.Message);
+                // A server that never started fails the first check, which says why, and leaves nothing for the rest.
+                results = Unrun(checks, CheckStatus.Failed, e.Message, CheckStatus.Skipped, Strings.SkippedNotStarted);
             }
             catch (GraderEnvironmentException e)
             {
-                results = NotGraded(checks, e.Message);
+                // One the grader could not start, for its own trouble, leaves every check not judged: none counts against it.
+                results = Unrun(checks, CheckStatus.Error, e.Message, CheckStatus.Error, Strings.FormatNotGradedAfterError(checks[0].Info.Id, e.Message));
             }
             notes = process.Notes();
         }
         return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
     }
 
-    // A server the grader could not start, for its own trouble, leaves every check not judged: none counts against it.
-    private List<CheckResult> NotGraded<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, string why) =>
+    // The checks of a server that never ran: the first with why, the rest with what follows from it.
+    private List<CheckResult> Unrun<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, CheckStatus first, string why, CheckStatus rest, string restWhy) =>
     [
-        .. checks.Take(1).Select(c => new CheckResult(c.Info, CheckStatus.Error, TimeSpan.Zero, why) { Points = options.Points.For(c.Info.Id) }),
-        .. checks.Skip(1).Select(c => new CheckResult(c.Info, CheckStatus.Error, TimeSpan.Zero, Strings.FormatNotGradedAfterError(checks[0].Info.Id, why)) { Points = options.Points.For(c.Info.Id) }),
-    ];
-
-    // A server that never started fails the first check, which says why, and leaves nothing for the rest.
-    private List<CheckResult> NotStarted<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, string why) =>
-    [
-        .. checks.Take(1).Select(c => new CheckResult(c.Info, CheckStatus.Failed, TimeSpan.Zero, why) { Points = options.Points.For(c.Info.Id) }),
-        .. checks.Skip(1).Select(c => new CheckResult(c.Info, CheckStatus.Skipped, TimeSpan.Zero, Strings.SkippedNotStarted) { Points = options.Points.For(c.Info.Id) }),
+        .. checks.Select((c, i) => new CheckResult(c.Info, i == 0 ? first : rest, TimeSpan.Zero, i == 0 ? why : restWhy) { Points = options.Points.For(c.Info.Id) }),
     ];
 }

@@ -59,12 +59,11 @@ public sealed class GitHubReport
         report.Results.Where(r => r.Status is CheckStatus.Failed or CheckStatus.Error).Select(r =>
         {
             string file = sourceFile is null ? "" : $"file={Property(sourceFile)},";
-            if (r.Status == CheckStatus.Error)
-            {
-                return $"::warning {file}title={Property($"{r.Info.Id}: {r.Info.Title}")}::{Data($"{r.Message}\n{Strings.ErrorNotYours}")}";
-            }
-            string message = $"{r.Message}\n{Strings.ConsoleHint} {r.Info.Hint}";
-            return $"::error {file}title={Property($"{r.Info.Id}: {r.Info.Title}")}::{Data(message)}";
+            // A check the grader could not judge is a warning, and its hint about the program would mislead.
+            var (command, message) = r.Status == CheckStatus.Error
+                ? ("warning", $"{r.Message}\n{Strings.ErrorNotYours}")
+                : ("error", $"{r.Message}\n{Strings.ConsoleHint} {r.Info.Hint}");
+            return $"::{command} {file}title={Property($"{r.Info.Id}: {r.Info.Title}")}::{Data(message)}";
         });
 
     private static string Icon(CheckStatus status) => status switch

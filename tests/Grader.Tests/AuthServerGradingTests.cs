@@ -1,9 +1,16 @@
+using System.Net;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Cli;
+using SocketExercises.Grader.Exercises.Auth.Server;
+using SocketExercises.Grader.Running;
 using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests;
 
-/// <summary>How the grader treats a password server it did not start: the checks that need its process are skipped.</summary>
+/// <summary>
+/// How the grader treats a password server it did not start: the checks that need its process are skipped,
+/// and that is no failure.
+/// </summary>
 public sealed class AuthServerGradingTests
 {
     private const string RequiresPassword = "auth.requires-password";
@@ -13,18 +20,34 @@ public sealed class AuthServerGradingTests
     public async Task Skips_the_checks_that_need_a_started_server_when_grading_a_running_one()
     {
         // Given the reference auth server is running, started by the test rather than by the grader
-        var port = Grade.FreePort();
-        var endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port);
-        var launcher = new Grader.Running.ServerLauncher(new Grader.Running.LocalServerHost(), TimeProvider.System);
-        await using var server = await launcher.StartAsync(
-            KitPrograms.SolutionAuthServer, endpoint, Grader.Exercises.Auth.Server.AuthServerTarget.Settings(Grade.Password, Grade.LoginTimeout), Grade.StartTimeout, CancellationToken.None);
+        await using var server = await StartReferenceServerAsync();
 
         // When it is graded by its port
-        var report = await Grade.AuthServerAsync(start: null, port);
+        var report = await Grade.AuthServerAsync(start: null, server.Endpoint.Port);
 
         // Then the two checks that need the process are skipped, saying why, and the rest pass
         Assert.Equal([RequiresPassword, Secret], report.Ids(CheckStatus.Skipped));
         Assert.All(report.Results.Where(r => r.Status == CheckStatus.Skipped), r => Assert.Contains("--start", r.Message));
         Assert.Equal(0, report.Failed);
     }
+
+    [Fact]
+    public async Task The_command_line_exits_0_for_a_running_server_though_two_checks_need_start()
+    {
+        await using var server = await StartReferenceServerAsync();
+
+        int exit = await GraderCommandLine.Build()
+            .Parse(["check", "auth-server", "--port", $"{server.Endpoint.Port}", "--password", Grade.Password, "--login-timeout", "3", "--lang", "en"])
+            .InvokeAsync();
+
+        Assert.Equal(0, exit);
+    }
+
+    private static Task<IServerProcess> StartReferenceServerAsync() =>
+        new ServerLauncher(new LocalServerHost(), TimeProvider.System).StartAsync(
+            KitPrograms.SolutionAuthServer,
+            new IPEndPoint(IPAddress.Loopback, Grade.FreePort()),
+            AuthServerTarget.Settings(Grade.Password, Grade.LoginTimeout),
+            Grade.StartTimeout,
+            CancellationToken.None);
 }

@@ -4,7 +4,6 @@ using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Cli;
 using SocketExercises.Grader.Running;
-using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests.Errors;
 
@@ -42,24 +41,6 @@ public sealed class GraderTroubleTests : IDisposable
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(gradescope));
         Assert.All(results.RootElement.GetProperty("tests").EnumerateArray(),
             t => Assert.Contains("the teacher should look", t.GetProperty("output").GetString()));
-    }
-
-    [Fact]
-    public async Task A_password_server_graded_by_its_port_exits_0_though_two_checks_need_start()
-    {
-        // Given the reference password server, started by the test rather than by the grader
-        var endpoint = new IPEndPoint(IPAddress.Loopback, Grade.FreePort());
-        var launcher = new ServerLauncher(new LocalServerHost(), TimeProvider.System);
-        await using var server = await launcher.StartAsync(
-            KitPrograms.SolutionAuthServer, endpoint, Grader.Exercises.Auth.Server.AuthServerTarget.Settings(Grade.Password, Grade.LoginTimeout), Grade.StartTimeout, CancellationToken.None);
-
-        // When the grader grades it by its port
-        int exit = await GraderCommandLine.Build()
-            .Parse(["check", "auth-server", "--port", $"{endpoint.Port}", "--password", Grade.Password, "--login-timeout", "3", "--lang", "en"])
-            .InvokeAsync();
-
-        // Then the two checks it cannot run are skipped, and that is no failure
-        Assert.Equal(0, exit);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
