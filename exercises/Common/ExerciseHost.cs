@@ -13,6 +13,7 @@ public static class ExerciseHost
     public const string PasswordVariable = "SOCKET_PASSWORD";
     public const string LoginTimeoutVariable = "SOCKET_LOGIN_TIMEOUT";
     public const string MessageVariable = "SOCKET_MESSAGE";
+    public const string NickVariable = "SOCKET_NICK";
     private const string DefaultMessage = "Hello, world";
     private static readonly string Program = AppDomain.CurrentDomain.FriendlyName;
 
@@ -86,6 +87,37 @@ public static class ExerciseHost
             string secret = RequiredPassword(parsed.GetValue(password));
             return talk(new AuthClientOptions(
                 options.Host, options.Address, options.Port, secret, options.Message, options.Interactive, options.Timeout), stopping);
+        }, cancellationToken));
+        return CommandLine.InvokeAsync(command, args);
+    }
+
+    /// <summary>Runs a chat client: <paramref name="talk"/> gets the server's address and the name to join with.</summary>
+    public static Task<int> RunChatClientAsync(
+        string[] args, string description, Func<ChatClientOptions, CancellationToken, Task> talk)
+    {
+        var endpoint = new EndpointOptions();
+        var nick = new Option<string?>("--nick")
+        {
+            Description = $"The name to join the room with [env: {NickVariable}]",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(NickVariable),
+        };
+        var timeout = new Option<double>("--timeout")
+        {
+            Description = "Seconds to wait for the server to accept and to answer NICK",
+            DefaultValueFactory = _ => 10,
+            CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--timeout", result),
+        };
+        var command = new RootCommand(description) { nick, timeout };
+        endpoint.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => GuardAsync(stopping =>
+        {
+            var host = parsed.GetRequiredValue(endpoint.Host);
+            string name = parsed.GetValue(nick) is { Length: > 0 } given
+                ? given
+                : throw new ExerciseException($"No name to join with: give --nick or set {NickVariable}.", ExitCodes.Usage);
+            var options = new ChatClientOptions(
+                host, EndpointOptions.Resolve(host), parsed.GetValue(endpoint.Port), name, TimeSpan.FromSeconds(parsed.GetValue(timeout)));
+            return talk(options, stopping);
         }, cancellationToken));
         return CommandLine.InvokeAsync(command, args);
     }

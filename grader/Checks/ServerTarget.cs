@@ -19,5 +19,12 @@ public sealed class ServerTarget(Func<IPEndPoint> endpoint, WireConnector connec
     public Task<WireConnection> ConnectAsync(string label, CheckContext context) =>
         connector.ConnectAsync(endpoint(), label, context.Transcript, context.Cancellation);
 
+    /// <summary>
+    /// Opens a connection that writes nothing into the transcript: one of many (a hundred clients in a room),
+    /// or one that carries megabytes. The check notes in the transcript what it did with it.
+    /// </summary>
+    public Task<WireConnection> ConnectUnrecordedAsync(string label, CheckContext context) =>
+        connector.ConnectAsync(endpoint(), label, null, context.Cancellation);
+
     public override string ToString() => endpoint().ToString();
 }
