@@ -1,12 +1,14 @@
-// Usage: Catalogue echo-server|echo-client|auth-server|auth-client <name> --port N
+// Usage: Catalogue <exercise> <name> --port N, the exercise one of CatalogueProgram.All's
+using SocketExercises.Catalogue;
 using SocketExercises.Catalogue.Auth.Client;
 using SocketExercises.Catalogue.Auth.Server;
+using SocketExercises.Catalogue.Chat.Server;
 using SocketExercises.Catalogue.Echo.Client;
 using SocketExercises.Catalogue.Echo.Server;
 
 if (args.Length != 4 || args[2] != "--port" || !int.TryParse(args[3], out int port))
 {
-    Console.Error.WriteLine("Usage: Catalogue echo-server|echo-client|auth-server|auth-client <name> --port N");
+    Console.Error.WriteLine($"Usage: Catalogue {string.Join('|', CatalogueProgram.All.Select(p => p.Exercise).Distinct())} <name> --port N");
     return 2;
 }
 
@@ -19,6 +21,7 @@ return args[0] switch
     Clients.Exercise when Clients.All.TryGetValue(args[1], out var client) => await client.Talk(port, stopping.Token),
     AuthServers.Exercise when AuthServers.All.TryGetValue(args[1], out var mistakes) => await AuthServers.RunAsync(port, mistakes, stopping.Token),
     AuthClients.Exercise when AuthClients.All.TryGetValue(args[1], out var logIn) => await logIn.Talk(port, stopping.Token),
+    ChatServers.Exercise when ChatServers.All.TryGetValue(args[1], out var chat) => await ChatServers.RunAsync(port, chat, stopping.Token),
     _ => Unknown(args[0], args[1]),
 };
 
