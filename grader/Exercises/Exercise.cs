@@ -115,7 +115,7 @@ public abstract class ClientExercise<TTarget> : Exercise
     {
         var command = program.Command ?? throw new ArgumentException("A client is graded by running it: it needs a command.", nameof(program));
         var setup = Setup(arguments);
-        var request = new ClientGradingRequest(Key, command, program.Endpoint, setup.Settings, setup.ServeOn);
+        var request = new ClientGradingRequest(Key, command, program.Endpoint, setup.Settings, setup.ServeOn) { KeepInput = setup.KeepInput };
         return grader.Clients.GradeAsync(request, ClientChecks, setup.Target, cancellationToken);
     }
 }

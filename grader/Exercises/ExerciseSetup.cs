@@ -20,4 +20,8 @@ public sealed record ServerSetup<TTarget>(IReadOnlyList<ProgramSetting> Settings
 /// <param name="Settings">What the client is handed besides the grader's address, such as its password.</param>
 /// <param name="Target">Makes the checks' view of the client from the grader's played server.</param>
 /// <param name="ServeOn">What the played server does after each run's script, until the client exits.</param>
-public sealed record ClientSetup<TTarget>(IReadOnlyList<ProgramSetting> Settings, Func<PlayedServer, TTarget> Target, ServeOn ServeOn);
+public sealed record ClientSetup<TTarget>(IReadOnlyList<ProgramSetting> Settings, Func<PlayedServer, TTarget> Target, ServeOn ServeOn)
+{
+    /// <summary>Keep the client's standard input open, for the checks to type to it; otherwise it reads the end at once.</summary>
+    public bool KeepInput { get; init; }
+}

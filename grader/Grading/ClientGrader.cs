@@ -14,7 +14,11 @@ namespace SocketExercises.Grader.Grading;
 /// <param name="Listen">Where the grader listens; port 0 picks a free one.</param>
 /// <param name="Settings">What the client is handed besides the grader's address, such as its password.</param>
 /// <param name="ServeOn">What the played server does after each run's script, until the client exits.</param>
-public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, IPEndPoint Listen, IReadOnlyList<ProgramSetting> Settings, ServeOn ServeOn);
+public sealed record ClientGradingRequest(string Exercise, ShellCommand Client, IPEndPoint Listen, IReadOnlyList<ProgramSetting> Settings, ServeOn ServeOn)
+{
+    /// <summary>Keep the client's standard input open, for the checks to type to it.</summary>
+    public bool KeepInput { get; init; }
+}
 
 /// <summary>Grades a client: listens, runs the client against itself, and judges what the client did.</summary>
 public sealed class ClientGrader(
@@ -36,7 +40,10 @@ public sealed class ClientGrader(
     {
         long started = time.GetTimestamp();
         var listen = await host.ListenEndpointAsync(request.Listen, cancellationToken);
-        using var server = new PlayedServer(Listen(listen), request.Client, host, request.Settings, request.ServeOn, limits, wire, time);
+        using var server = new PlayedServer(Listen(listen), request.Client, host, request.Settings, request.ServeOn, limits, wire, time)
+        {
+            KeepInput = request.KeepInput,
+        };
         var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken);
         return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), host.Note is { } where ? [where] : []);
     }

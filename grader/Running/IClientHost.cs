@@ -15,8 +15,9 @@ public interface IClientHost
     Task<IPEndPoint> ListenEndpointAsync(IPEndPoint requested, CancellationToken cancellationToken);
 
     /// <summary>Starts the client with <paramref name="settings"/> (the grader's address among them).</summary>
+    /// <param name="keepInput">Keep its standard input open, for the grader to type to it; otherwise it reads the end at once.</param>
     /// <exception cref="GraderEnvironmentException">The grader could not start it (no shell, no container).</exception>
-    Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken);
+    Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, bool keepInput, CancellationToken cancellationToken);
 }
 
 /// <summary>A program the grader started and watches: its exit and what it printed.</summary>
@@ -37,6 +38,16 @@ public interface IRunningProgram : IAsyncDisposable
 
     /// <summary>A task that completes when it exits.</summary>
     Task Exited(CancellationToken cancellationToken);
+
+    /// <summary>A task that completes when it next prints something, or its output ends.</summary>
+    Task OutputChanged { get; }
+
+    /// <summary>Types <paramref name="text"/> to it, as a user at its terminal would; only if it was started with its input kept open.</summary>
+    /// <exception cref="IOException">It no longer reads its input: it has exited.</exception>
+    Task WriteInputAsync(string text, CancellationToken cancellationToken);
+
+    /// <summary>Ends its standard input, as Ctrl+D at a terminal does.</summary>
+    Task CloseInputAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>What every running program offers, wherever it runs.</summary>
@@ -45,6 +56,36 @@ public static class RunningPrograms
     /// <summary>The last lines of both its outputs, for a failure message.</summary>
     public static string Tail(this IRunningProgram program, int lines = 15) =>
         string.Join('\n', (program.Output + program.Errors).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines));
+
+    /// <summary>Waits until its standard output holds <paramref name="text"/>, for at most <paramref name="timeout"/>.</summary>
+    /// <returns>True if it does.</returns>
+    public static async Task<bool> WaitForOutputAsync(this IRunningProgram program, string text, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        var exited = program.Exited(deadline.Token);
+        try
+        {
+            while (true)
+            {
+                var changed = program.OutputChanged; // taken before reading, so nothing printed in between is missed
+                if (program.Output.Contains(text, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+                if (await Task.WhenAny(changed, exited) == exited)
+                {
+                    // It has said all it will, once what it printed last has been read.
+                    await program.WaitForExitAsync(timeout, deadline.Token);
+                    return program.Output.Contains(text, StringComparison.Ordinal);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return program.Output.Contains(text, StringComparison.Ordinal);
+        }
+    }
 }
 
 /// <summary>Runs clients as processes on this machine; the grader listens where it was asked to.</summary>
@@ -54,6 +95,6 @@ public sealed class LocalClientHost : IClientHost
 
     public Task<IPEndPoint> ListenEndpointAsync(IPEndPoint requested, CancellationToken cancellationToken) => Task.FromResult(requested);
 
-    public Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken) =>
-        Task.FromResult<IRunningProgram>(RunningProcess.Start(command.ToStartInfo(settings)));
+    public Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, bool keepInput, CancellationToken cancellationToken) =>
+        Task.FromResult<IRunningProgram>(RunningProcess.Start(command.ToStartInfo(settings), keepInput));
 }

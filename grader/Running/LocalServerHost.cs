@@ -42,6 +42,12 @@ public sealed class LocalServerHost : IServerHost
 
         public Task Exited(CancellationToken cancellationToken) => process.Exited(cancellationToken);
 
+        public Task OutputChanged => process.OutputChanged;
+
+        public Task WriteInputAsync(string text, CancellationToken cancellationToken) => process.WriteInputAsync(text, cancellationToken);
+
+        public Task CloseInputAsync(CancellationToken cancellationToken) => process.CloseInputAsync(cancellationToken);
+
         public ValueTask DisposeAsync() => process.DisposeAsync();
     }
 }

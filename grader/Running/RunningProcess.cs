@@ -19,12 +19,13 @@ public sealed class RunningProcess : IRunningProgram
     private readonly BoundedText _errors = new(MaxKeptChars);
     private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _errorsClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly OutputSignal _printed = new();
 
     private RunningProcess(Process process) => _process = process;
 
-    /// <summary>Starts the program with standard input closed, so a program that reads it sees its end at once.</summary>
+    /// <summary>Starts the program, with standard input closed unless <paramref name="keepInput"/>, so a program that reads it sees its end at once.</summary>
     /// <exception cref="ProcessStartException">The shell itself could not be started.</exception>
-    public static RunningProcess Start(ProcessStartInfo startInfo)
+    public static RunningProcess Start(ProcessStartInfo startInfo, bool keepInput = false)
     {
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var running = new RunningProcess(process);
@@ -41,7 +42,10 @@ public sealed class RunningProcess : IRunningProgram
         }
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        process.StandardInput.Close();
+        if (!keepInput)
+        {
+            process.StandardInput.Close();
+        }
         return running;
     }
 
@@ -79,6 +83,27 @@ public sealed class RunningProcess : IRunningProgram
     /// <summary>A task that completes when the program exits.</summary>
     public Task Exited(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
+    public Task OutputChanged => _printed.Next;
+
+    public async Task WriteInputAsync(string text, CancellationToken cancellationToken)
+    {
+        await _process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken);
+        await _process.StandardInput.FlushAsync(cancellationToken);
+    }
+
+    public Task CloseInputAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // It has stopped reading already (it exited): its input has ended for it anyway.
+        }
+        return Task.CompletedTask;
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -104,9 +129,12 @@ public sealed class RunningProcess : IRunningProgram
         if (line is null)
         {
             closed.TrySetResult(); // the stream ended: the program closed it or exited
-            return;
         }
-        text.AppendLine(line);
+        else
+        {
+            text.AppendLine(line);
+        }
+        _printed.Pulse();
     }
 
     /// <summary>Text that stops growing at a limit, so a program that prints without end cannot exhaust the grader.</summary>

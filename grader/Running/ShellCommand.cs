@@ -26,6 +26,7 @@ public sealed record ShellCommand(string Text)
         // What a program prints is read as UTF-8 whatever this system's default, as the kit's programs write it.
         start.StandardOutputEncoding = Encoding.UTF8;
         start.StandardErrorEncoding = Encoding.UTF8;
+        start.StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false); // what is typed to it, likewise
         start.UseShellExecute = false;
         foreach (var (name, value) in environment)
         {
@@ -44,7 +45,8 @@ public sealed record ShellCommand(string Text)
 
     // POSIX sh: inside single quotes nothing is special, and a single quote is closed, escaped and reopened.
     // cmd.exe has no such quoting; double quotes are the closest it has.
-    private static string Quote(string value) => OperatingSystem.IsWindows()
+    /// <summary><paramref name="value"/> as one argument of this system's shell.</summary>
+    public static string Quote(string value) => OperatingSystem.IsWindows()
         ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
         : $"'{value.Replace("'", "'\\''", StringComparison.Ordinal)}'";
 

@@ -1,5 +1,6 @@
 using System.Text;
 using DotNet.Testcontainers.Configurations;
+using SocketExercises.Grader.Running;
 
 namespace SocketExercises.Grader.Sandbox;
 
@@ -10,6 +11,7 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
     private const int MaxChars = 256 * 1024;
 
     private readonly Lock _lock = new();
+    private readonly OutputSignal _printed = new();
     private readonly Sink _output;
     private readonly Sink _errors;
 
@@ -28,6 +30,9 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
     public string Output => Read(_output.Text);
 
     public string Errors => Read(_errors.Text);
+
+    /// <summary>Completes when the program next prints something.</summary>
+    public Task Changed => _printed.Next;
 
     public void Dispose()
     {
@@ -52,6 +57,7 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
                 own.Append(Encoding.UTF8.GetString(bytes));
             }
         }
+        _printed.Pulse();
     }
 
     // A write-only stream that hands each write to the collected text.

@@ -6,6 +6,15 @@ namespace SocketExercises.Grader.Sandbox;
 /// <summary>A program running as a container's one process: its exit is the container's.</summary>
 internal sealed class ContainerProgram : IRunningProgram
 {
+    /// <summary>
+    /// The program's standard input, when kept open: a pipe in the container's /tmp, held open for writing by a
+    /// process that sleeps until the input is closed. What is typed is written into the pipe by a command run
+    /// in the container, so the engine needs no attached terminal.
+    /// </summary>
+    public const string InputPipe = "/tmp/.socket-exercises-input";
+
+    private const string InputHolder = "/tmp/.socket-exercises-input-holder";
+
     private readonly ContainerOutput _output;
     private readonly Task<long> _exit;
 
@@ -41,6 +50,27 @@ internal sealed class ContainerProgram : IRunningProgram
     }
 
     public Task Exited(CancellationToken cancellationToken) => _exit.WaitAsync(cancellationToken);
+
+    public Task OutputChanged => _output.Changed;
+
+    public Task WriteInputAsync(string text, CancellationToken cancellationToken) =>
+        ExecAsync(["/bin/sh", "-c", $"printf '%s' \"$1\" > {InputPipe}", "sh", text], cancellationToken);
+
+    public Task CloseInputAsync(CancellationToken cancellationToken) =>
+        ExecAsync(["/bin/sh", "-c", $"kill $(cat {InputHolder})"], cancellationToken);
+
+    /// <summary>The command a container runs to start <paramref name="command"/> with its input kept open.</summary>
+    public static string WithInputKept(string command) =>
+        $"mkfifo {InputPipe} && {{ sleep 100000 > {InputPipe} & echo $! > {InputHolder}; }} && exec /bin/sh -c {ShellCommand.Quote(command)} < {InputPipe}";
+
+    private async Task ExecAsync(IList<string> command, CancellationToken cancellationToken)
+    {
+        if (HasExited)
+        {
+            throw new IOException("The program has exited: it reads no more input.");
+        }
+        await Container.ExecAsync(command, cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -45,8 +45,8 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
     public async Task<IPEndPoint> ListenEndpointAsync(IPEndPoint requested, CancellationToken cancellationToken) =>
         new((await NetworkAsync(cancellationToken)).Gateway, requested.Port);
 
-    public async Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken) =>
-        await StartProgramAsync(command, settings, cancellationToken);
+    public async Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, bool keepInput, CancellationToken cancellationToken) =>
+        await StartProgramAsync(command, settings, cancellationToken, keepInput);
 
     public async ValueTask DisposeAsync()
     {
@@ -58,8 +58,9 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
     }
 
     private async Task<ContainerProgram> StartProgramAsync(
-        ShellCommand command, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
+        ShellCommand command, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken, bool keepInput = false)
     {
+        string text = command.WithSettings(settings);
         var network = await NetworkAsync(cancellationToken);
         var output = new ContainerOutput();
         var container = new ContainerBuilder(options.Image)
@@ -70,7 +71,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
             .WithBindMount(Path.GetFullPath(options.Folder), SandboxOptions.SubmissionPath, AccessMode.ReadOnly)
             .WithWorkingDirectory(SandboxOptions.SubmissionPath)
             .WithEntrypoint("/bin/sh", "-c")
-            .WithCommand(command.WithSettings(settings))
+            .WithCommand(keepInput ? ContainerProgram.WithInputKept(text) : text)
             .WithEnvironment(settings.ToDictionary(s => s.Variable, s => s.Value))
             .WithOutputConsumer(output)
             .WithCreateParameterModifier(create =>

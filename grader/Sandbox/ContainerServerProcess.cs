@@ -56,5 +56,11 @@ internal sealed class ContainerServerProcess(ContainerProgram program, int port,
 
     public Task Exited(CancellationToken cancellationToken) => program.Exited(cancellationToken);
 
+    public Task OutputChanged => program.OutputChanged;
+
+    public Task WriteInputAsync(string text, CancellationToken cancellationToken) => program.WriteInputAsync(text, cancellationToken);
+
+    public Task CloseInputAsync(CancellationToken cancellationToken) => program.CloseInputAsync(cancellationToken);
+
     public ValueTask DisposeAsync() => program.DisposeAsync();
 }

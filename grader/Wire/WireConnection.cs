@@ -120,6 +120,26 @@ public sealed class WireConnection : IAsyncDisposable
         Record(WireEventKind.GraderReset);
     }
 
+    /// <summary>
+    /// Reads and forgets, without writing them down, the bytes that have arrived and were not asked for: closing
+    /// a socket with unread bytes sends a reset (RST), not an orderly close, and a check that meant to leave
+    /// quietly must not test how the peer survives a reset.
+    /// </summary>
+    public void DiscardUnread()
+    {
+        try
+        {
+            var buffer = new byte[64 * 1024];
+            while (_socket.Available > 0 && _socket.Receive(buffer, SocketFlags.None) > 0)
+            {
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // Broken or closed already: there is nothing left to read.
+        }
+    }
+
     public ValueTask DisposeAsync()
     {
         _socket.Dispose();

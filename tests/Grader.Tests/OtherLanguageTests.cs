@@ -40,4 +40,14 @@ public sealed class OtherLanguageTests
         Assert.Contains("\"Hello, world\", not the message it was given", report.Results.Single(r => r.Info.Id == "echo-client.sends-message").Message);
         Assert.Equal(3, report.Passed);
     }
+
+    [Fact]
+    public async Task A_Python_asyncio_chat_server_passes_every_check()
+    {
+        // Given a correct chat server in Python: asyncio, a queue and a writer task per client
+        var report = await Grade.ServerAsync(ChatServer, new($"python3 \"{Path.Combine(KitPrograms.PythonChatPrograms, "asyncio_chat_server.py")}\""));
+
+        // Then the grader, which knows only the wire, passes it as it passes the reference server
+        Assert.True(report.Succeeded, report.Describe());
+    }
 }

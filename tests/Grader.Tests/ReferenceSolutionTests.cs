@@ -78,4 +78,13 @@ public sealed class ReferenceSolutionTests
         Assert.True(report.Succeeded, report.Describe());
         Assert.Equal(6, report.Passed);
     }
+
+    [Fact]
+    public async Task The_reference_chat_server_passes_every_check()
+    {
+        var report = await Grade.ServerAsync(ChatServer, KitPrograms.SolutionChatServer);
+
+        Assert.True(report.Succeeded, report.Describe());
+        Assert.Equal(ChatServer.Checks.Count, report.Passed);
+    }
 }

@@ -51,4 +51,14 @@ public sealed class StarterTests
         Assert.Equal("auth-client.connects", failed.Info.Id);
         Assert.Contains("TODO 1 is not done yet", failed.Message);
     }
+
+    [Fact]
+    public async Task The_unfinished_chat_server_fails_and_the_report_points_at_its_first_TODO()
+    {
+        var report = await Grade.ServerAsync(ChatServer, KitPrograms.StarterChatServer);
+
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Equal("chat.accepts-connection", failed.Info.Id);
+        Assert.Contains("TODO 1 is not done yet", failed.Message);
+    }
 }

@@ -12,4 +12,6 @@ public static class Kit
     public static Exercise AuthServer => KitExercises.Named("auth-server");
 
     public static Exercise AuthClient => KitExercises.Named("auth-client");
+
+    public static Exercise ChatServer => KitExercises.Named("chat-server");
 }

@@ -27,6 +27,10 @@ public static class KitPrograms
 
     public static ShellCommand StarterAuthClient => Project("exercises/02-auth/AuthClient", "--port {port}");
 
+    public static ShellCommand SolutionChatServer => Project("solutions/03-chat/ChatServer", "--port {port}");
+
+    public static ShellCommand StarterChatServer => Project("exercises/03-chat/ChatServer", "--port {port}");
+
     /// <summary>
     /// The folder whose programs Submission.Tests grades: exercises/, the student's work, unless
     /// SOCKET_EXERCISES_FOLDER names another (solutions, to see the grading pass).
@@ -46,8 +50,11 @@ public static class KitPrograms
     /// <summary>An echo client from the catalogue.</summary>
     public static ShellCommand CatalogueClient(string name) => Catalogue("echo-client", name);
 
-    /// <summary>The catalogue's programs in Python, the course's language (tests/Catalogue/Echo/python).</summary>
+    /// <summary>The catalogue's echo programs in Python, the course's language (tests/Catalogue/Echo/python).</summary>
     public static string PythonPrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Echo", "python");
+
+    /// <summary>The catalogue's chat programs in Python (tests/Catalogue/Chat/python).</summary>
+    public static string PythonChatPrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Chat", "python");
 
     /// <summary>The grader's own command line, as scripts and CI call it.</summary>
     public static ShellCommand Grader(string arguments) => Project("grader", arguments, "socket-grader");

@@ -1,3 +1,4 @@
+using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Checks.Clients;
@@ -16,8 +17,9 @@ public enum ExchangeEnd
 }
 
 /// <summary>The grader's part of one run, played on the client's connection.</summary>
+/// <param name="client">The client's process: what it prints, and its input when the exercise keeps it open.</param>
 /// <typeparam name="TExchange">What it records for the checks.</typeparam>
-public delegate Task<(TExchange Exchange, ExchangeEnd End)> ClientScript<TExchange>(WireConnection connection, CancellationToken cancellationToken);
+public delegate Task<(TExchange Exchange, ExchangeEnd End)> ClientScript<TExchange>(WireConnection connection, IRunningProgram client, CancellationToken cancellationToken);
 
 /// <summary>
 /// What the played server does after a script that ends with <see cref="ExchangeEnd.ServeOn"/>, until

@@ -57,6 +57,9 @@ public sealed class PlayedServer : IDisposable
     /// <summary>The clock the played server pauses on.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>Whether each run keeps the client's standard input open, for a script to type to it.</summary>
+    public bool KeepInput { get; init; }
+
     // The grader's side of the connection, in transcripts and messages.
     private static string Party => Strings.PartyGrader;
 
@@ -98,7 +101,7 @@ public sealed class PlayedServer : IDisposable
         try
         {
             // A client the grader cannot start (GraderEnvironmentException) is not the client's failure: the runner reports it as an error.
-            var client = await _host.StartAsync(_command, [.. ProgramSetting.For(Endpoint), .. _settings], cancellationToken);
+            var client = await _host.StartAsync(_command, [.. ProgramSetting.For(Endpoint), .. _settings], KeepInput, cancellationToken);
             transcript.Add(Party, WireEventKind.Note, text: Strings.FormatTranscriptClientStarted(_command.Text));
             await using (client)
             {
@@ -137,7 +140,7 @@ public sealed class PlayedServer : IDisposable
         }
 
         await using var connection = new WireConnection(accept.Result, Party, Wire, Time, transcript);
-        var (exchange, end) = await script(connection, cancellationToken);
+        var (exchange, end) = await script(connection, client, cancellationToken);
         if (end == ExchangeEnd.GraderCloses)
         {
             connection.ShutdownSend();

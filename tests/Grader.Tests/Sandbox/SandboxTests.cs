@@ -70,6 +70,19 @@ public sealed class SandboxTests
     }
 
     [DockerFact]
+    public async Task A_python_chat_server_and_the_reference_one_pass_every_check_in_their_containers()
+    {
+        var python = await Grade.ServerInSandboxAsync(
+            ChatServer, new SandboxOptions(SandboxOptions.PythonImage, KitPrograms.PythonChatPrograms), new("python3 asyncio_chat_server.py"));
+        var csharp = await Grade.ServerInSandboxAsync(
+            ChatServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("solutions/03-chat/ChatServer")), new("dotnet ChatServer.dll"));
+
+        Assert.True(python.Succeeded, python.Describe());
+        Assert.True(csharp.Succeeded, csharp.Describe());
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
     public async Task A_broken_server_fails_the_same_checks_in_its_container_as_on_this_machine()
     {
         var here = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("decodes-ascii"));

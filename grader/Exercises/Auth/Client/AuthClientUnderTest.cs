@@ -22,7 +22,7 @@ public sealed class AuthClientUnderTest(PlayedServer server, string password, st
     public string Password => password;
 
     public Task<ClientRun<AuthClientExchange>> RunAsync(LoginAnswer answer, CheckContext context) =>
-        server.RunAsync<AuthClientExchange>($"auth-{answer}", async (connection, token) =>
+        server.RunAsync<AuthClientExchange>($"auth-{answer}", async (connection, _, token) =>
         {
             var (line, ended, afterLine, closed) = await ReceiveFirstLineAsync(connection, token);
             // Anything more before the answer breaks the protocol: the client must wait for OK or ERR.

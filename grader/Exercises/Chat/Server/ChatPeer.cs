@@ -173,7 +173,12 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     /// <summary>How a line reads in a message, with its \n: <c>"NICK two words\n"</c>.</summary>
     public static string Show(string text) => ByteText.Quote(Line(text), 96);
 
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    /// <summary>Leaves with an orderly close: what others said and this person did not read is dropped first.</summary>
+    public ValueTask DisposeAsync()
+    {
+        connection.DiscardUnread();
+        return connection.DisposeAsync();
+    }
 
     private static bool IsNotice(byte[] line) => line.AsSpan().StartsWith("JOIN "u8) || line.AsSpan().StartsWith("LEAVE "u8);
 }

@@ -2,10 +2,10 @@ using SocketExercises.Grader.Checks;
 
 namespace SocketExercises.Grader.Exercises.Chat.Server;
 
-/// <summary>§19: no banner. A client that reads the server's first line as the answer to NICK would misread one.</summary>
+/// <summary>§18: no banner. A client that reads the server's first line as the answer to NICK would misread one.</summary>
 internal sealed class SendsNothingFirst : ServerCheck<ServerTarget>
 {
-    public override CheckInfo Info { get; } = new("chat.sends-nothing-first", "§19", ChatTexts.ResourceManager);
+    public override CheckInfo Info { get; } = new("chat.sends-nothing-first", "§18", ChatTexts.ResourceManager);
 
     public override async Task RunAsync(ServerTarget target, CheckContext context)
     {

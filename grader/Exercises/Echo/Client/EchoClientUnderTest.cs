@@ -19,7 +19,7 @@ public sealed class EchoClientUnderTest(PlayedServer server, string message)
     public string Message => message;
 
     public Task<ClientRun<EchoClientExchange>> RunAsync(EchoStyle style, CheckContext context) =>
-        server.RunAsync<EchoClientExchange>($"echo-{style}", async (connection, token) =>
+        server.RunAsync<EchoClientExchange>($"echo-{style}", async (connection, _, token) =>
         {
             var (request, clientClosed) = await _echo.ReceiveMessageAsync(connection, token);
             int pieces = await _echo.SendAsync(connection, request, style, token);

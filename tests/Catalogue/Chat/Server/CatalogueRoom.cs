@@ -84,7 +84,14 @@ internal sealed class CatalogueMember(Socket socket, CatalogueRoom room, ChatMis
         }
         else if (mistakes.Threads)
         {
-            _blocking.TryAdd(line);
+            try
+            {
+                _blocking.TryAdd(line);
+            }
+            catch (InvalidOperationException)
+            {
+                // The member has just left and its queue is closed: nobody is there to read the line.
+            }
         }
         else
         {
@@ -116,14 +123,9 @@ internal sealed class CatalogueMember(Socket socket, CatalogueRoom room, ChatMis
             }
             await ReadLinesAsync();
         }
-        catch (SocketException) when (!mistakes.DiesOnReset)
-        {
-            // The client left abruptly: it leaves the room below.
-        }
         catch (SocketException)
         {
-            Console.Error.WriteLine("Unhandled exception: the connection was reset.");
-            Environment.Exit(134);
+            // The client left abruptly: it leaves the room below.
         }
         catch (ObjectDisposedException)
         {

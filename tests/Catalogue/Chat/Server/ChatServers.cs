@@ -69,10 +69,6 @@ public static class ChatServers
         // A queue of 64 lines per receiver that drops what does not fit: a burst loses messages.
         ["drops-when-queue-full"] = new() { QueueLines = 64, MustFail = [Order, SlowReader] },
         ["room-of-ten"] = new() { MaxMembers = 10, MustFail = [Many] },
-        // A reset is not caught: the server dies. The grader's first reset comes early (it closes a connection
-        // with lines unread), so the check running then fails, and the one that resets on purpose; the grader
-        // starts the server again after each.
-        ["dies-on-reset"] = new() { DiesOnReset = true, MustFail = [AnnouncesLeave, TakenName] },
         // A fixed array of places, never given back when a member leaves: the room fills up with the gone. Sized so
         // that it fills just as the last check joins, after the others' 136 members (change it when they change).
         ["never-frees-places"] = new() { MaxMembersEver = 136, MustFail = [KeepsServing] },
@@ -168,8 +164,6 @@ public sealed record ChatMistakes
 
     /// <summary>How many may ever join, counting those who left.</summary>
     public int MaxMembersEver { get; init; } = int.MaxValue;
-
-    public bool DiesOnReset { get; init; }
 
     /// <summary>Not a mistake: a thread per client and blocking calls instead of tasks.</summary>
     public bool Threads { get; init; }
