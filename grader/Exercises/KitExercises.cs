@@ -1,5 +1,6 @@
 using SocketExercises.Grader.Exercises.Auth.Client;
 using SocketExercises.Grader.Exercises.Auth.Server;
+using SocketExercises.Grader.Exercises.Chat.Client;
 using SocketExercises.Grader.Exercises.Chat.Server;
 using SocketExercises.Grader.Exercises.Echo.Client;
 using SocketExercises.Grader.Exercises.Echo.Server;
@@ -17,6 +18,7 @@ public static class KitExercises
         new AuthServerExercise(),
         new AuthClientExercise(),
         new ChatServerExercise(),
+        new ChatClientExercise(),
     ];
 
     /// <summary>The exercise <c>check</c> calls <paramref name="key"/>.</summary>

@@ -57,9 +57,9 @@ public static class RunningPrograms
     public static string Tail(this IRunningProgram program, int lines = 15) =>
         string.Join('\n', (program.Output + program.Errors).Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines));
 
-    /// <summary>Waits until its standard output holds <paramref name="text"/>, for at most <paramref name="timeout"/>.</summary>
-    /// <returns>True if it does.</returns>
-    public static async Task<bool> WaitForOutputAsync(this IRunningProgram program, string text, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Waits until its standard output is as <paramref name="awaited"/> says, for at most <paramref name="timeout"/>.</summary>
+    /// <returns>True if it is.</returns>
+    public static async Task<bool> WaitForOutputAsync(this IRunningProgram program, Func<string, bool> awaited, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -69,7 +69,7 @@ public static class RunningPrograms
             while (true)
             {
                 var changed = program.OutputChanged; // taken before reading, so nothing printed in between is missed
-                if (program.Output.Contains(text, StringComparison.Ordinal))
+                if (awaited(program.Output))
                 {
                     return true;
                 }
@@ -77,13 +77,13 @@ public static class RunningPrograms
                 {
                     // It has said all it will, once what it printed last has been read.
                     await program.WaitForExitAsync(timeout, deadline.Token);
-                    return program.Output.Contains(text, StringComparison.Ordinal);
+                    return awaited(program.Output);
                 }
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return program.Output.Contains(text, StringComparison.Ordinal);
+            return awaited(program.Output);
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed record CatalogueProgram(string Exercise, string Name, IReadOnlyLis
         .. Auth.Server.AuthServers.All.Select(p => new CatalogueProgram(Auth.Server.AuthServers.Exercise, p.Key, p.Value.MustFail)),
         .. Auth.Client.AuthClients.All.Select(p => new CatalogueProgram(Auth.Client.AuthClients.Exercise, p.Key, p.Value.MustFail)),
         .. Chat.Server.ChatServers.All.Select(p => new CatalogueProgram(Chat.Server.ChatServers.Exercise, p.Key, p.Value.MustFail)),
+        .. Chat.Client.ChatClients.All.Select(p => new CatalogueProgram(Chat.Client.ChatClients.Exercise, p.Key, p.Value.MustFail)),
     ];
 
     /// <summary>A correct program, written unusually: the grader must pass it.</summary>

@@ -2,6 +2,7 @@
 using SocketExercises.Catalogue;
 using SocketExercises.Catalogue.Auth.Client;
 using SocketExercises.Catalogue.Auth.Server;
+using SocketExercises.Catalogue.Chat.Client;
 using SocketExercises.Catalogue.Chat.Server;
 using SocketExercises.Catalogue.Echo.Client;
 using SocketExercises.Catalogue.Echo.Server;
@@ -22,6 +23,7 @@ return args[0] switch
     AuthServers.Exercise when AuthServers.All.TryGetValue(args[1], out var mistakes) => await AuthServers.RunAsync(port, mistakes, stopping.Token),
     AuthClients.Exercise when AuthClients.All.TryGetValue(args[1], out var logIn) => await logIn.Talk(port, stopping.Token),
     ChatServers.Exercise when ChatServers.All.TryGetValue(args[1], out var chat) => await ChatServers.RunAsync(port, chat, stopping.Token),
+    ChatClients.Exercise when ChatClients.All.TryGetValue(args[1], out var chatClient) => await chatClient.Talk(port, stopping.Token),
     _ => Unknown(args[0], args[1]),
 };
 

@@ -1,4 +1,6 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Exercises;
+using SocketExercises.Grader.Exercises.Chat.Client;
 using SocketExercises.Testing;
 using static SocketExercises.Testing.Kit;
 
@@ -86,5 +88,24 @@ public sealed class ReferenceSolutionTests
 
         Assert.True(report.Succeeded, report.Describe());
         Assert.Equal(ChatServer.Checks.Count, report.Passed);
+    }
+
+    [Fact]
+    public async Task The_reference_chat_client_passes_every_check()
+    {
+        var report = await Grade.ProgramAsync(ChatClient, KitPrograms.SolutionChatClient);
+
+        Assert.True(report.Succeeded, report.Describe());
+        Assert.Equal(ChatClient.Checks.Count, report.Passed);
+    }
+
+    [Fact]
+    public async Task The_reference_chat_client_joins_with_the_name_it_is_given_on_its_command_line()
+    {
+        var arguments = ExerciseArguments.Defaults(graderRunsProgram: true).With(ChatClientExercise.Nick, "Ana-Marija_2");
+
+        var report = await Grade.ProgramAsync(ChatClient, KitPrograms.Project("solutions/03-chat/ChatClient", "--port {port} --nick {nick}"), arguments: arguments);
+
+        Assert.True(report.Succeeded, report.Describe());
     }
 }

@@ -1,64 +1,29 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Testing;
-using static SocketExercises.Testing.Kit;
 
 namespace SocketExercises.Grader.Tests;
 
+/// <summary>Every exercise's starter, as a student first clones it: graded, it fails once and points at its first TODO.</summary>
 public sealed class StarterTests
 {
-    [Fact]
-    public async Task The_unfinished_echo_server_fails_and_the_report_points_at_its_first_TODO()
-    {
-        // Given the echo server starter, its TODOs not done
-        // When it is graded
-        var report = await Grade.ServerAsync(EchoServer, KitPrograms.StarterEchoServer);
+    public static TheoryData<string> Exercises { get; } = [.. KitExercises.All.Select(e => e.Key)];
 
-        // Then it fails once, saying why, and nothing else is run
+    [Theory]
+    [MemberData(nameof(Exercises))]
+    public async Task The_unfinished_program_fails_its_first_check_and_the_report_points_at_its_first_TODO(string key)
+    {
+        // Given the starter, its TODOs not done
+        var exercise = KitExercises.Named(key);
+
+        // When it is graded
+        var report = await Grade.ProgramAsync(exercise, KitPrograms.Starter(exercise), Grade.Options() with { TotalTimeLimit = TimeSpan.FromSeconds(60) });
+
+        // Then it fails once, at the first check, saying why (the TODO's exit code and message), and nothing else is run
         var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
-        Assert.Equal("echo.accepts-connection", failed.Info.Id);
+        Assert.Equal(exercise.Checks[0].Info.Id, failed.Info.Id);
         Assert.Contains("exited with code 3", failed.Message);
         Assert.Contains("TODO 1 is not done yet", failed.Message);
-        Assert.Equal(11, report.Skipped);
-    }
-
-    [Fact]
-    public async Task The_unfinished_echo_client_fails_and_the_report_points_at_its_first_TODO()
-    {
-        var report = await Grade.EchoClientAsync(KitPrograms.StarterEchoClient);
-
-        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
-        Assert.Equal("echo-client.connects", failed.Info.Id);
-        Assert.Contains("TODO 1 is not done yet", failed.Message);
-        Assert.Equal(4, report.Skipped);
-    }
-
-    [Fact]
-    public async Task The_unfinished_auth_server_fails_and_the_report_points_at_its_first_TODO()
-    {
-        var report = await Grade.AuthServerAsync(KitPrograms.StarterAuthServer);
-
-        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
-        Assert.Equal("auth.accepts-connection", failed.Info.Id);
-        Assert.Contains("TODO 1 is not done yet", failed.Message);
-    }
-
-    [Fact]
-    public async Task The_unfinished_auth_client_fails_and_the_report_points_at_its_first_TODO()
-    {
-        var report = await Grade.AuthClientAsync(KitPrograms.StarterAuthClient);
-
-        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
-        Assert.Equal("auth-client.connects", failed.Info.Id);
-        Assert.Contains("TODO 1 is not done yet", failed.Message);
-    }
-
-    [Fact]
-    public async Task The_unfinished_chat_server_fails_and_the_report_points_at_its_first_TODO()
-    {
-        var report = await Grade.ServerAsync(ChatServer, KitPrograms.StarterChatServer);
-
-        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
-        Assert.Equal("chat.accepts-connection", failed.Info.Id);
-        Assert.Contains("TODO 1 is not done yet", failed.Message);
+        Assert.Equal(exercise.Checks.Count - 1, report.Skipped);
     }
 }

@@ -75,7 +75,11 @@ public static class Grade
 
     /// <summary>Runs the echo client that <paramref name="client"/> starts in a container made as <paramref name="sandbox"/> says, and grades it.</summary>
     public static Task<GradeReport> EchoClientInSandboxAsync(SandboxOptions sandbox, ShellCommand client) =>
-        ProgramAsync(Kit.EchoClient, client, configure: services => services.AddSandbox(sandbox));
+        ClientInSandboxAsync(Kit.EchoClient, sandbox, client);
+
+    /// <summary>Runs the client of <paramref name="exercise"/> that <paramref name="client"/> starts in a container made as <paramref name="sandbox"/> says, and grades it.</summary>
+    public static Task<GradeReport> ClientInSandboxAsync(Exercise exercise, SandboxOptions sandbox, ShellCommand client) =>
+        ProgramAsync(exercise, client, configure: services => services.AddSandbox(sandbox));
 
     /// <summary>Runs the echo client with <paramref name="client"/> against the grader and grades it.</summary>
     /// <param name="listenPort">The port the grader listens on; 0 for any free one.</param>

@@ -14,4 +14,6 @@ public static class Kit
     public static Exercise AuthClient => KitExercises.Named("auth-client");
 
     public static Exercise ChatServer => KitExercises.Named("chat-server");
+
+    public static Exercise ChatClient => KitExercises.Named("chat-client");
 }

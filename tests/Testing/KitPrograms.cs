@@ -1,4 +1,5 @@
 using System.Reflection;
+using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Running;
 
 namespace SocketExercises.Testing;
@@ -15,21 +16,16 @@ public static class KitPrograms
 
     public static ShellCommand SolutionEchoClient => Project("solutions/01-echo/EchoClient", "--port {port}");
 
-    public static ShellCommand StarterEchoServer => Project("exercises/01-echo/EchoServer", "--port {port}");
-
-    public static ShellCommand StarterEchoClient => Project("exercises/01-echo/EchoClient", "--port {port}");
-
     public static ShellCommand SolutionAuthServer => Project("solutions/02-auth/AuthServer", "--port {port}");
 
     public static ShellCommand SolutionAuthClient => Project("solutions/02-auth/AuthClient", "--port {port}");
 
-    public static ShellCommand StarterAuthServer => Project("exercises/02-auth/AuthServer", "--port {port}");
-
-    public static ShellCommand StarterAuthClient => Project("exercises/02-auth/AuthClient", "--port {port}");
-
     public static ShellCommand SolutionChatServer => Project("solutions/03-chat/ChatServer", "--port {port}");
 
-    public static ShellCommand StarterChatServer => Project("exercises/03-chat/ChatServer", "--port {port}");
+    /// <summary>The starter of <paramref name="exercise"/>, as a student clones it.</summary>
+    public static ShellCommand Starter(Exercise exercise) => Project($"exercises/{exercise.Project}", "--port {port}");
+
+    public static ShellCommand SolutionChatClient => Project("solutions/03-chat/ChatClient", "--port {port}");
 
     /// <summary>
     /// The folder whose programs Submission.Tests grades: exercises/, the student's work, unless

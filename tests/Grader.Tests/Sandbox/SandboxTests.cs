@@ -83,6 +83,19 @@ public sealed class SandboxTests
     }
 
     [DockerFact]
+    public async Task The_reference_chat_client_is_typed_to_in_its_container_and_passes_every_check()
+    {
+        // Given the chat client, whose checks type to its standard input and watch what it prints
+        // When it runs in a container, where its input is a pipe the grader writes to
+        var report = await Grade.ClientInSandboxAsync(
+            ChatClient, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("solutions/03-chat/ChatClient")), new("dotnet ChatClient.dll --port {port}"));
+
+        // Then it passes as it does here: typed lines arrive, the end of its input is its end
+        Assert.True(report.Succeeded, report.Describe());
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
     public async Task A_broken_server_fails_the_same_checks_in_its_container_as_on_this_machine()
     {
         var here = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("decodes-ascii"));
