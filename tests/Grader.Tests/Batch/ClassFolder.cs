@@ -25,8 +25,10 @@ public sealed class ClassFolder : IDisposable
         string exercises = System.IO.Path.Combine(student, "exercises");
         File.Copy(Root("exercises/Directory.Build.props"), Directory.CreateDirectory(exercises).FullName + "/Directory.Build.props");
         CopySources(Root("exercises/Common"), System.IO.Path.Combine(exercises, "Common"));
-        CopySources(Root($"{programs}/01-echo"), System.IO.Path.Combine(exercises, "01-echo"));
-        CopySources(Root($"{programs}/02-auth"), System.IO.Path.Combine(exercises, "02-auth"));
+        foreach (var exercise in Directory.EnumerateDirectories(Root(programs)).Where(d => System.IO.Path.GetFileName(d) != "Common"))
+        {
+            CopySources(exercise, System.IO.Path.Combine(exercises, System.IO.Path.GetFileName(exercise)));
+        }
         return exercises;
     }
 
