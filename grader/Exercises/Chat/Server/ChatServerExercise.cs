@@ -37,6 +37,7 @@ public sealed class ChatServerExercise : ServerExercise<ServerTarget>
         new RefusesLongLine(),
         new KeepsOrderUnderLoad(),
         new SlowReaderDelaysNoOne(),
+        new DropsSlowReader(),
         new ServesManyClients(),
         new KeepsServing(),
     ];

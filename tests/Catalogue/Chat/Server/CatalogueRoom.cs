@@ -69,18 +69,25 @@ internal sealed class CatalogueRoom(ChatMistakes mistakes)
 /// <summary>One client of a catalogue chat server: a reader, and a queue with a writer (unless a mistake skips it).</summary>
 internal sealed class CatalogueMember(Socket socket, CatalogueRoom room, ChatMistakes mistakes)
 {
+    private const long MaxQueuedBytes = 1024 * 1024;
+
     // A blocking queue and a writer thread for the thread-per-client server; a channel and a writer task otherwise.
     private readonly BlockingCollection<byte[]> _blocking = [];
     private readonly Channel<byte[]> _channel = mistakes.QueueLines == int.MaxValue
         ? Channel.CreateUnbounded<byte[]>()
         : Channel.CreateBounded<byte[]>(new BoundedChannelOptions(mistakes.QueueLines) { FullMode = BoundedChannelFullMode.DropWrite });
     private string? _name;
+    private long _queued;
 
     public void Send(byte[] line)
     {
         if (mistakes.AwaitsEachReceiver)
         {
             SendNow(line); // the broadcaster waits for this receiver before the next
+        }
+        else if (Interlocked.Add(ref _queued, line.Length) > MaxQueuedBytes && !mistakes.NoQueueLimit)
+        {
+            socket.Dispose(); // too far behind: the reader ends, and the member leaves the room
         }
         else if (mistakes.Threads)
         {
@@ -234,6 +241,7 @@ internal sealed class CatalogueMember(Socket socket, CatalogueRoom room, ChatMis
             foreach (var line in _blocking.GetConsumingEnumerable())
             {
                 SendNow(line);
+                Interlocked.Add(ref _queued, -line.Length);
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
@@ -252,6 +260,7 @@ internal sealed class CatalogueMember(Socket socket, CatalogueRoom room, ChatMis
                 {
                     sent += await socket.SendAsync(line.AsMemory(sent), SocketFlags.None);
                 }
+                Interlocked.Add(ref _queued, -line.Length);
             }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)

@@ -29,12 +29,13 @@ public static class ChatServers
     private const string LongLine = "chat.refuses-long-line";
     private const string Order = "chat.order-under-load";
     private const string SlowReader = "chat.slow-reader-delays-no-one";
+    private const string DropsSlow = "chat.drops-slow-reader";
     private const string Many = "chat.many-clients";
     private const string KeepsServing = "chat.keeps-serving";
 
     // Every check after the first two joins someone.
     private static readonly string[] AfterNothingFirst =
-        [Joins, TakenName, InvalidName, BeforeJoin, AnnouncesJoin, ToOthers, Utf8, InPieces, OnePacket, AnnouncesLeave, InvalidUtf8, LongLine, Order, SlowReader, Many, KeepsServing];
+        [Joins, TakenName, InvalidName, BeforeJoin, AnnouncesJoin, ToOthers, Utf8, InPieces, OnePacket, AnnouncesLeave, InvalidUtf8, LongLine, Order, SlowReader, DropsSlow, Many, KeepsServing];
 
     public static IReadOnlyDictionary<string, ChatMistakes> All { get; } = new Dictionary<string, ChatMistakes>
     {
@@ -62,16 +63,18 @@ public static class ChatServers
         ["keeps-cr"] = new() { KeepsCr = true, MustFail = [OnePacket] },
         ["no-line-limit"] = new() { LineLimit = int.MaxValue, MustFail = [LongLine] },
         // Too small: a line of 1000 bytes is refused, the flood's lines too.
-        ["line-limit-256"] = new() { LineLimit = 256, MustFail = [LongLine, SlowReader] },
+        ["line-limit-256"] = new() { LineLimit = 256, MustFail = [LongLine, SlowReader, DropsSlow] },
         // Sends to each receiver in turn and waits for each send: a member that does not read stops the room.
-        ["awaits-each-receiver"] = new() { AwaitsEachReceiver = true, MustFail = [SlowReader] },
-        ["delivers-to-first-only"] = new() { DeliversToFirstOnly = true, MustFail = [ToOthers, AnnouncesJoin, SlowReader, Many] },
+        ["awaits-each-receiver"] = new() { AwaitsEachReceiver = true, MustFail = [SlowReader, DropsSlow] },
+        // A queue per member, but without a bound: a member who reads nothing costs the server memory without end.
+        ["no-queue-limit"] = new() { NoQueueLimit = true, MustFail = [DropsSlow] },
+        ["delivers-to-first-only"] = new() { DeliversToFirstOnly = true, MustFail = [ToOthers, AnnouncesJoin, SlowReader, DropsSlow, Many] },
         // A queue of 64 lines per receiver that drops what does not fit: a burst loses messages.
         ["drops-when-queue-full"] = new() { QueueLines = 64, MustFail = [Order, SlowReader] },
         ["room-of-ten"] = new() { MaxMembers = 10, MustFail = [Many] },
         // A fixed array of places, never given back when a member leaves: the room fills up with the gone. Sized so
-        // that it fills just as the last check joins, after the others' 136 members (change it when they change).
-        ["never-frees-places"] = new() { MaxMembersEver = 136, MustFail = [KeepsServing] },
+        // that it fills just as the last check joins, after the others' 139 members (change it when they change).
+        ["never-frees-places"] = new() { MaxMembersEver = 139, MustFail = [KeepsServing] },
 
         // Correct.
         ["correct"] = new(),
@@ -159,6 +162,8 @@ public sealed record ChatMistakes
 
     /// <summary>How many lines a receiver's queue holds before it drops new ones; no bound but 1 MiB by default.</summary>
     public int QueueLines { get; init; } = int.MaxValue;
+
+    public bool NoQueueLimit { get; init; }
 
     public int MaxMembers { get; init; } = int.MaxValue;
 
