@@ -17,26 +17,28 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     /// <param name="target">What they check.</param>
     /// <param name="revival">Brings the target back between checks, when it can; null when it cannot.</param>
     /// <param name="cancellationToken">Interrupts grading.</param>
+    /// <param name="timeLimit">The exercise's own limit for the whole grading, when it is shorter than the grader's.</param>
     public async Task<IReadOnlyList<CheckResult>> RunAsync<TTarget>(
-        IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken)
+        IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken, TimeSpan? timeLimit = null)
     {
+        var total = timeLimit is { } own && own < options.TotalTimeLimit ? own : options.TotalTimeLimit;
         var results = new List<CheckResult>();
         string? skipReason = null;
         string? notGraded = null; // the grader's own trouble, which every check after it would meet too
         long started = time.GetTimestamp();
         foreach (var check in checks)
         {
-            skipReason ??= OutOfTime(started);
+            skipReason ??= OutOfTime(started, total);
             if (skipReason is null && results.Count > 0 && revival is not null)
             {
                 // Bringing the server back counts against the grading budget too.
-                using var budget = Deadline.After(Remaining(started), time, cancellationToken);
+                using var budget = Deadline.After(Remaining(started, total), time, cancellationToken);
                 if (await revival.ReviveAsync(results[^1].Info, unreachable: false, budget.Token) == Revival.Failed)
                 {
                     skipReason = Strings.SkippedNotRestarted;
                 }
                 cancellationToken.ThrowIfCancellationRequested();
-                skipReason ??= OutOfTime(started);
+                skipReason ??= OutOfTime(started, total);
             }
             if (notGraded is not null)
             {
@@ -49,7 +51,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
                 continue;
             }
 
-            var remaining = Remaining(started);
+            var remaining = Remaining(started, total);
             var limit = check.TimeLimit < remaining ? check.TimeLimit : remaining;
             var (result, unreachable, environment) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
             results.Add(result with { Points = options.Points.For(check.Info.Id) });
@@ -58,7 +60,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
                 notGraded = Strings.FormatNotGradedAfterError(check.Info.Id, result.Message);
                 continue;
             }
-            if (unreachable && !await RevivedAsync(revival, check.Info, Remaining(started), cancellationToken))
+            if (unreachable && !await RevivedAsync(revival, check.Info, Remaining(started, total), cancellationToken))
             {
                 // Everything after this would fail the same way: say it once, here, and skip the rest.
                 skipReason = Strings.FormatSkippedUnreachable(check.Info.Id);
@@ -67,11 +69,11 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         return results;
     }
 
-    private TimeSpan Remaining(long started) => options.TotalTimeLimit - time.GetElapsedTime(started);
+    private TimeSpan Remaining(long started, TimeSpan total) => total - time.GetElapsedTime(started);
 
-    private string? OutOfTime(long started) => Remaining(started) > TimeSpan.Zero
+    private string? OutOfTime(long started, TimeSpan total) => Remaining(started, total) > TimeSpan.Zero
         ? null
-        : Strings.FormatSkippedOutOfTime(Durations.Format(options.TotalTimeLimit));
+        : Strings.FormatSkippedOutOfTime(Durations.Format(total));
 
     private async Task<bool> RevivedAsync(IRevival? revival, CheckInfo failed, TimeSpan remaining, CancellationToken cancellationToken)
     {

@@ -41,6 +41,9 @@ public abstract class Exercise
     /// <summary>Its checks, in the order they run.</summary>
     public abstract IReadOnlyList<ICheck> Checks { get; }
 
+    /// <summary>How long a whole grading of its program may take, when shorter than the grader's limit; null for the grader's.</summary>
+    public virtual TimeSpan? GradingTimeLimit => null;
+
     /// <summary>What its <c>check</c> command takes besides the program and the reports, such as <c>--password</c>.</summary>
     public virtual IReadOnlyList<ExerciseOption> Options => [];
 
@@ -91,7 +94,7 @@ public abstract class ServerExercise<TTarget> : Exercise
         ExerciseGrader grader, ProgramUnderTest program, ExerciseArguments arguments, CancellationToken cancellationToken)
     {
         var setup = Setup(arguments);
-        var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings);
+        var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings) { TimeLimit = GradingTimeLimit };
         return grader.Servers.GradeAsync(request, ServerChecks, setup.Target, cancellationToken);
     }
 }

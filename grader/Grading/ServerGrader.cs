@@ -13,7 +13,11 @@ namespace SocketExercises.Grader.Grading;
 /// <param name="StartTimeout">How long a started server may take to listen (a <c>dotnet run</c> builds first).</param>
 /// <param name="Settings">What a started server is handed besides its address, such as its password.</param>
 public sealed record ServerGradingRequest(
-    string Exercise, IPEndPoint Endpoint, ShellCommand? Start, TimeSpan StartTimeout, IReadOnlyList<ProgramSetting> Settings);
+    string Exercise, IPEndPoint Endpoint, ShellCommand? Start, TimeSpan StartTimeout, IReadOnlyList<ProgramSetting> Settings)
+{
+    /// <summary>The exercise's own limit for the whole grading, when it has one shorter than the grader's.</summary>
+    public TimeSpan? TimeLimit { get; init; }
+}
 
 /// <summary>Grades a server: starts it if asked, runs the exercise's checks against it, and stops it.</summary>
 public sealed class ServerGrader(
@@ -36,7 +40,7 @@ public sealed class ServerGrader(
 
         if (request.Start is not { } command)
         {
-            results = await runner.RunAsync(checks, target(new ServerTarget(request.Endpoint, connector), null), revival: null, cancellationToken);
+            results = await runner.RunAsync(checks, target(new ServerTarget(request.Endpoint, connector), null), revival: null, cancellationToken, request.TimeLimit);
             notes = [];
         }
         else
@@ -46,7 +50,7 @@ public sealed class ServerGrader(
             {
                 await process.StartAsync(cancellationToken);
                 var moving = new ServerTarget(() => process.Endpoint, connector);
-                results = await runner.RunAsync(checks, target(moving, process), process, cancellationToken);
+                results = await runner.RunAsync(checks, target(moving, process), process, cancellationToken, request.TimeLimit);
             }
             catch (ServerStartException e)
             {
