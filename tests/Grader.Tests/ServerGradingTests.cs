@@ -60,4 +60,15 @@ public sealed class ServerGradingTests
         Assert.Contains(report.Results, r => r.Status == CheckStatus.Skipped && r.Message!.Contains("grading stops after 5 s", StringComparison.Ordinal));
         Assert.True(report.Duration < options.TotalTimeLimit + TimeSpan.FromSeconds(3), $"Grading took {report.Duration}.");
     }
+
+    [Fact]
+    public async Task A_chat_server_that_never_answers_is_graded_within_the_exercise_s_own_limit()
+    {
+        // Given a server that accepts connections and says nothing, graded as a chat server with the grader's 20 s
+        var report = await Grade.ServerAsync(ChatServer, KitPrograms.CatalogueServer("silent"));
+
+        // Then grading stops at the chat exercise's 14 s, and the checks not reached say so
+        Assert.Contains(report.Results, r => r.Status == CheckStatus.Skipped && r.Message!.Contains("grading stops after 14 s", StringComparison.Ordinal));
+        Assert.True(report.Duration < ChatServer.GradingTimeLimit!.Value + TimeSpan.FromSeconds(2), $"Grading took {report.Duration}.");
+    }
 }
