@@ -100,13 +100,13 @@ internal sealed class Member(Socket socket, Room room)
     // A line, with its \n, must fit in this many bytes: a client cannot make us buffer without end.
     private const int MaxLineBytes = 1024;
 
-    // What we hold for a client that does not read before we give up on it (§23): a slow reader costs
+    // What we hold for a client that does not read before we give up on it (§24): a slow reader costs
     // at most this much memory, and never time, because nobody waits on its queue.
     private const int MaxQueuedBytes = 1024 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    // Unbounded as a channel, bounded by the byte count below: Send must never block the sender's task.
+    // Unbounded as a channel, bounded by MaxQueuedBytes: Send must never block the task that broadcasts.
     private readonly Channel<byte[]> _outgoing = Channel.CreateUnbounded<byte[]>(new() { SingleReader = true });
     private CancellationTokenSource? _lifetime;
     private volatile bool _dropped;
@@ -155,6 +155,7 @@ internal sealed class Member(Socket socket, Room room)
             if (_name is not null)
             {
                 room.Leave(_name, this);
+                Console.WriteLine($"{_name} left.");
             }
             _outgoing.Writer.TryComplete();
         }
@@ -230,6 +231,7 @@ internal sealed class Member(Socket socket, Room room)
             return;
         }
         _name = name;
+        Console.WriteLine($"{name} joined from {socket.RemoteEndPoint}.");
     }
 
     // Letters of any alphabet count (Đurđa is a name): Rune walks Unicode characters, not UTF-16 halves.
