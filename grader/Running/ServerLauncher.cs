@@ -41,7 +41,7 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
                     await server.WaitForExitAsync(TimeSpan.FromSeconds(1), cancellationToken); // its last output
                     string why = await server.ExitReasonAsync(cancellationToken) is { } reason ? " " + reason : "";
                     throw new ServerStartException(
-                        Strings.FormatServerExitedBeforeListening(server.ExitCode, endpoint.Port) + why + LastOutput(server) + ClosingConnections(endpoint),
+                        Strings.FormatServerExitedBeforeListening(server.ExitCode, endpoint.Port) + why + LastOutput(server) + ClosingConnections(endpoint, server.Output + server.Errors),
                         server.ExitCode,
                         server.Output + server.Errors);
                 }
@@ -74,10 +74,18 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
         }
     }
 
-    // The usual reason a server that ran a moment ago cannot bind its port now.
-    private string ClosingConnections(IPEndPoint endpoint) => host.SharesPorts && ListeningPorts.HasClosingConnections(endpoint.Port)
-        ? "\n" + Strings.FormatPortTimeWait(endpoint.Port)
-        : "";
+    // The usual reason a server that ran a moment ago cannot bind its port now, said only when the server's own
+    // words point there: a server that exited for another reason (a TODO not done, a crash) is not sent after sockets.
+    private string ClosingConnections(IPEndPoint endpoint, string output) =>
+        SaysAddressInUse(output) && host.SharesPorts && ListeningPorts.HasClosingConnections(endpoint.Port)
+            ? "\n" + Strings.FormatPortTimeWait(endpoint.Port)
+            : "";
+
+    /// <summary>Whether a program's output says it could not bind because the address is in use, in any language's words.</summary>
+    internal static bool SaysAddressInUse(string output) =>
+        output.Contains("already in use", StringComparison.OrdinalIgnoreCase) // Python, Java, .NET, C, the kit's own programs
+        || output.Contains("EADDRINUSE", StringComparison.OrdinalIgnoreCase) // Node, Go's syscall names
+        || output.Contains("AddressAlreadyInUse", StringComparison.OrdinalIgnoreCase); // .NET's SocketError
 
     private static string LastOutput(IServerProcess server) =>
         "\n" + (server.Tail() is { Length: > 0 } tail ? Strings.LastOutput + "\n" + tail : Strings.PrintedNothing);
