@@ -102,7 +102,8 @@ public sealed class PlayedServer : IDisposable
         {
             // A client the grader cannot start (GraderEnvironmentException) is not the client's failure: the runner reports it as an error.
             var client = await _host.StartAsync(_command, [.. ProgramSetting.For(Endpoint), .. _settings], KeepInput, cancellationToken);
-            transcript.Add(Party, WireEventKind.Note, text: Strings.FormatTranscriptClientStarted(_command.Text));
+            // As it ran: with the grader's address in place of {host} and {port} (its other settings may be secrets).
+            transcript.Add(Party, WireEventKind.Note, text: Strings.FormatTranscriptClientStarted(_command.WithSettings(ProgramSetting.For(Endpoint))));
             await using (client)
             {
                 var run = await PlayAsync(client, script, transcript, cancellationToken);
