@@ -61,6 +61,23 @@ public sealed class WireConnection : IAsyncDisposable
     }
 
     /// <summary>
+    /// Sends all of <paramref name="data"/> if the peer still takes it; false if it has gone or stopped reading.
+    /// For the grader playing a server: a client that left is judged by what it printed and how it exited.
+    /// </summary>
+    public async Task<bool> TrySendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(data, cancellationToken);
+            return true;
+        }
+        catch (WireException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Receives exactly <paramref name="count"/> bytes, or fewer if the server closes, resets, or sends
     /// nothing more for <see cref="WireLimits.ReplyTimeout"/>.
     /// </summary>

@@ -10,9 +10,12 @@ public abstract class ChatClientCheck : ClientCheck<ChatClientUnderTest, ChatCli
     protected override Task<ClientRun<ChatClientExchange>> RunClientAsync(ChatClientUnderTest target, CheckContext context) =>
         target.ConversationAsync(context);
 
+    /// <summary>The lines the client printed, without their line ends.</summary>
+    protected static IEnumerable<string> PrintedLines(ClientSession session) =>
+        session.Output.Split('\n').Select(line => line.TrimEnd('\r'));
+
     /// <summary>Whether the client printed <paramref name="line"/> as a line of its own.</summary>
-    protected static bool PrintedLine(ClientSession session, string line) =>
-        session.Output.Split('\n').Any(printed => printed.TrimEnd('\r') == line);
+    protected static bool PrintedLine(ClientSession session, string line) => PrintedLines(session).Contains(line);
 
     /// <summary>
     /// Whether <paramref name="sent"/> is <paramref name="line"/> as a line: with \n, or with \r\n, which the

@@ -48,38 +48,38 @@ public sealed class ChatClientUnderTest(PlayedServer server, string nick)
     public Task<ClientRun<ChatClientExchange>> ConversationAsync(CheckContext context) =>
         server.RunAsync<ChatClientExchange>("chat-conversation", async (connection, client, token) =>
         {
-            var lines = new LineBuffer();
+            var lines = new LineReader(connection, server.Time, MaxLine);
             await TypeAsync(client, TypedEarly + "\n", token); // a quick user: typed before the answer has come
-            var first = await ReadLineAsync(connection, lines, server.Limits.MessageTimeout, token);
+            var first = await ReadLineAsync(lines, server.Limits.MessageTimeout, token);
             var early = await connection.ReceiveUntilEndAsync(TimeSpan.FromMilliseconds(500), MaxLine, token);
-            lines.Add(early.Data);
-            byte[] beforeAnswer = lines.Peek();
+            lines.Pending.Add(early.Data);
+            byte[] beforeAnswer = lines.Pending.Peek();
             var typed = new List<byte[]>();
             if (first.End == ReceiveEnd.Complete && early.End is not (ReceiveEnd.Closed or ReceiveEnd.Reset))
             {
-                await TrySendAsync(connection, "OK\n", token);
-                typed.Add((await ReadLineAsync(connection, lines, server.Limits.MessageTimeout, token)).Data);
+                await connection.TrySendAsync(Encoding.UTF8.GetBytes("OK\n"), token);
+                typed.Add((await ReadLineAsync(lines, server.Limits.MessageTimeout, token)).Data);
                 // The room answers each line the user types, as a room does: someone joins, then leaves. A client
                 // that reads the server once after each typed line reads these, and is back at its keyboard.
-                await TrySendAsync(connection, "JOIN Ivo\n", token);
+                await connection.TrySendAsync(Encoding.UTF8.GetBytes("JOIN Ivo\n"), token);
                 await TypeAsync(client, TypedLater + "\n", token);
-                typed.Add((await ReadLineAsync(connection, lines, server.Limits.MessageTimeout, token)).Data);
-                await TrySendAsync(connection, "LEAVE Ivo\n", token);
+                typed.Add((await ReadLineAsync(lines, server.Limits.MessageTimeout, token)).Data);
+                await connection.TrySendAsync(Encoding.UTF8.GetBytes("LEAVE Ivo\n"), token);
                 await client.WaitForOutputAsync(output => Count(output, "Ivo") >= 2, PrintWithin, token);
             }
 
             // Now the user types nothing, and someone speaks.
             long idleFrom = server.Time.GetTimestamp();
-            await TrySendAsync(connection, IdleLine, token);
+            await connection.TrySendAsync(Encoding.UTF8.GetBytes(IdleLine), token);
             TimeSpan? printed = await client.WaitForOutputAsync(output => output.Contains(IdleText, StringComparison.Ordinal), PrintWithin, token)
                 ? server.Time.GetElapsedTime(idleFrom)
                 : null;
 
-            await TrySendAsync(connection, Kinds, token);
+            await connection.TrySendAsync(Encoding.UTF8.GetBytes(Kinds), token);
             foreach (string piece in Pieces)
             {
                 await Task.Delay(Echo.Client.EchoPlay.PiecePause, server.Time, token);
-                await TrySendAsync(connection, piece, token);
+                await connection.TrySendAsync(Encoding.UTF8.GetBytes(piece), token);
             }
             // Let it print before its input ends.
             await client.WaitForOutputAsync(output => output.Contains("drugi redak", StringComparison.Ordinal), PrintWithin, token);
@@ -90,7 +90,7 @@ public sealed class ChatClientUnderTest(PlayedServer server, string nick)
             bool closed = rest.End is ReceiveEnd.Closed;
             if (closed)
             {
-                await TrySendAsync(connection, LastLine, token);
+                await connection.TrySendAsync(Encoding.UTF8.GetBytes(LastLine), token);
             }
             return (new ChatClientExchange(first.Data, beforeAnswer, typed, printed, rest.Data, closed), ExchangeEnd.ClientClosed);
         }, context);
@@ -98,8 +98,8 @@ public sealed class ChatClientUnderTest(PlayedServer server, string nick)
     public Task<ClientRun<ChatClientExchange>> RefusedAsync(CheckContext context) =>
         server.RunAsync<ChatClientExchange>("chat-refused", async (connection, client, token) =>
         {
-            var first = await ReadLineAsync(connection, new LineBuffer(), server.Limits.MessageTimeout, token);
-            await TrySendAsync(connection, $"ERR {RefusalReason}\n", token);
+            var first = await ReadLineAsync(new LineReader(connection, server.Time, MaxLine), server.Limits.MessageTimeout, token);
+            await connection.TrySendAsync(Encoding.UTF8.GetBytes($"ERR {RefusalReason}\n"), token);
             return (new ChatClientExchange(first.Data, [], [], null, [], false), ExchangeEnd.GraderCloses);
         }, context);
 
@@ -111,28 +111,16 @@ public sealed class ChatClientUnderTest(PlayedServer server, string nick)
         return read.IsCompleted && read.Result.End == ReceiveEnd.Closed;
     }
 
-    // The next line with its \n; or, when none comes in time, what came and how the wait ended.
-    private async Task<(byte[] Data, ReceiveEnd End)> ReadLineAsync(WireConnection connection, LineBuffer lines, TimeSpan wait, CancellationToken cancellationToken)
+    // The next line with its \n; or, when none comes in time, what came (forgotten: the next read starts afresh) and how the wait ended.
+    private static async Task<(byte[] Data, ReceiveEnd End)> ReadLineAsync(LineReader lines, TimeSpan wait, CancellationToken cancellationToken)
     {
-        long started = server.Time.GetTimestamp();
-        while (true)
+        var line = await lines.ReadLineAsync(wait, cancellationToken);
+        if (line.Bytes is { } whole)
         {
-            if (lines.TakeLine() is { } line)
-            {
-                return (line, ReceiveEnd.Complete);
-            }
-            var left = wait - server.Time.GetElapsedTime(started);
-            var more = left > TimeSpan.Zero
-                ? await connection.ReceiveSomeAsync(left, MaxLine, cancellationToken)
-                : new Received([], ReceiveEnd.TimedOut, wait);
-            lines.Add(more.Data);
-            if (more.Data.Length == 0 || lines.Count > MaxLine)
-            {
-                var partial = lines.Peek();
-                lines.TakeAll();
-                return (partial, more.Data.Length == 0 ? more.End : ReceiveEnd.LimitReached);
-            }
+            return (whole, ReceiveEnd.Complete);
         }
+        lines.Pending.TakeAll();
+        return (line.Partial, line.End);
     }
 
     private static int Count(string text, string part) => text.Split(part).Length - 1;
@@ -158,18 +146,6 @@ public sealed class ChatClientUnderTest(PlayedServer server, string nick)
         catch (IOException)
         {
             // Exited already.
-        }
-    }
-
-    private static async Task TrySendAsync(WireConnection connection, string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await connection.SendAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
-        }
-        catch (WireException)
-        {
-            // The client left: the checks judge what it printed and how it exited.
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class PrintsLinesInPieces : ChatClientCheck
     protected override void Judge(ChatClientUnderTest target, ClientSession session, ChatClientExchange exchange)
     {
         string[] texts = ["dobro jutro", "drugi redak"];
-        var lines = session.Output.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var lines = PrintedLines(session).ToList();
         var missing = texts.Where(text => !lines.Any(line => line.EndsWith(text, StringComparison.Ordinal) && line.Contains("Petra", StringComparison.Ordinal))).ToList();
         if (missing.Count > 0)
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Texts;
@@ -15,7 +14,7 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     // Far beyond any line of the protocol (1024 bytes at most).
     private const int MaxLineBytes = 64 * 1024;
 
-    private readonly LineBuffer _pending = new();
+    private readonly LineReader _lines = new(connection, context.Time, MaxLineBytes);
 
     /// <summary>The name this person joins with, which is also the connection's label.</summary>
     public string Name { get; } = name;
@@ -54,35 +53,8 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
 
     public Task SendAsync(ReadOnlyMemory<byte> data) => connection.SendAsync(data, context.Cancellation);
 
-    /// <summary>
-    /// The next whole line, with its \n, if one arrives within <paramref name="wait"/>; otherwise null, and how
-    /// the wait ended, with any part of a line that came.
-    /// </summary>
-    public async Task<ChatLine> ReadLineAsync(TimeSpan wait)
-    {
-        long started = context.Time.GetTimestamp();
-        while (true)
-        {
-            if (_pending.TakeLine() is { } line)
-            {
-                return new ChatLine(line, null);
-            }
-            var left = wait - context.Time.GetElapsedTime(started);
-            var received = left > TimeSpan.Zero
-                ? await connection.ReceiveSomeAsync(left, 64 * 1024, context.Cancellation)
-                : new Received([], ReceiveEnd.TimedOut, wait);
-            _pending.Add(received.Data);
-            if (_pending.Count > MaxLineBytes && _pending.PeekLine() is null)
-            {
-                // No line is this long: a server that floods without \n must not fill the grader's memory.
-                return new ChatLine(null, ChatTexts.FormatChatNoNewline(Counted.Bytes(_pending.Count)), _pending.Peek(), ReceiveEnd.LimitReached);
-            }
-            if (received.Data.Length == 0)
-            {
-                return new ChatLine(null, (received with { Wait = wait }).DescribeEnd(), _pending.Peek(), received.End);
-            }
-        }
-    }
+    /// <summary>The next whole line, with its \n, if one arrives within <paramref name="wait"/>; otherwise how the wait ended.</summary>
+    public Task<ChatLine> ReadLineAsync(TimeSpan wait) => _lines.ReadLineAsync(wait, context.Cancellation);
 
     /// <summary>Expects the next line to be exactly <paramref name="expected"/> (without its \n), within the reply timeout.</summary>
     /// <param name="after">What happened that should have caused it, for the message: "after Ana joined".</param>
@@ -101,11 +73,7 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     /// <summary>Expects a line <c>ERR &lt;reason&gt;</c> next, within the reply timeout.</summary>
     public async Task ExpectErrAsync(string after)
     {
-        var line = await ReadLineAsync(context.Limits.ReplyTimeout);
-        while (line.Bytes is { } notice && IsNotice(notice)) // others joining and leaving meanwhile is no answer, and no fault
-        {
-            line = await ReadLineAsync(context.Limits.ReplyTimeout);
-        }
+        var line = await ReadLineAfterNoticesAsync();
         if (line.Bytes is { } got && got.AsSpan().StartsWith("ERR "u8) && got.Length > "ERR \n".Length)
         {
             return;
@@ -121,16 +89,16 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
         do
         {
             received = await connection.ReceiveSomeAsync(context.Limits.QuietPeriod, 64 * 1024, context.Cancellation);
-            _pending.Add(received.Data);
+            _lines.Pending.Add(received.Data);
         }
-        while (received.Data.Length > 0 && _pending.Count < MaxLineBytes);
-        while (ignoreNotices && _pending.PeekLine() is { } line && IsNotice(line))
+        while (received.Data.Length > 0 && _lines.Pending.Count < MaxLineBytes);
+        while (ignoreNotices && _lines.Pending.PeekLine() is { } line && IsNotice(line))
         {
-            _pending.TakeLine();
+            _lines.Pending.TakeLine();
         }
-        if (_pending.Count > 0) // silence, a close or a reset with nothing before: nothing was delivered, which is all this asks
+        if (_lines.Pending.Count > 0) // silence, a close or a reset with nothing before: nothing was delivered, which is all this asks
         {
-            throw new CheckFailedException(ChatTexts.FormatChatNothingExpected(Who, after, ByteText.Quote(_pending.Peek(), 200)));
+            throw new CheckFailedException(ChatTexts.FormatChatNothingExpected(Who, after, ByteText.Quote(_lines.Pending.Peek(), 200)));
         }
     }
 
@@ -152,20 +120,9 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     public async Task ExpectLineAmongNoticesAsync(string expected, string after)
     {
         byte[] wanted = Line(expected);
-        while (true)
+        var line = await ReadLineAfterNoticesAsync(wanted);
+        if (line.Bytes is not { } got || !got.AsSpan().SequenceEqual(wanted))
         {
-            var line = await ReadLineAsync(context.Limits.ReplyTimeout);
-            if (line.Bytes is { } got)
-            {
-                if (got.AsSpan().SequenceEqual(wanted))
-                {
-                    return;
-                }
-                if (IsNotice(got))
-                {
-                    continue;
-                }
-            }
             throw new CheckFailedException(ChatTexts.FormatChatLineExpected(Who, ByteText.Quote(wanted), after, line.Describe()));
         }
     }
@@ -180,30 +137,19 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
         return connection.DisposeAsync();
     }
 
-    private static bool IsNotice(byte[] line) => line.AsSpan().StartsWith("JOIN "u8) || line.AsSpan().StartsWith("LEAVE "u8);
-}
-
-/// <summary>A line read by a <see cref="ChatPeer"/>, or why none came.</summary>
-/// <param name="Bytes">The line with its \n; null when no whole line came.</param>
-/// <param name="EndText">How the wait ended, in a sentence, when no line came.</param>
-/// <param name="Partial">The part of a line that came without its \n.</param>
-internal sealed record ChatLine(byte[]? Bytes, string? EndText, byte[] Partial, ReceiveEnd End = ReceiveEnd.Complete)
-{
-    public ChatLine(byte[] bytes, string? endText)
-        : this(bytes, endText, [])
+    // The next line that is not a notice of others joining or leaving (unless it is the one awaited, which may be
+    // a notice itself): notices may come at any time, and are no answer and no fault where a check is about
+    // something else. Each line gets the reply timeout.
+    private async Task<ChatLine> ReadLineAfterNoticesAsync(byte[]? awaited = null)
     {
-    }
-
-    /// <summary>What came, for a message: the line, or the part of one and how the wait ended.</summary>
-    public string Describe()
-    {
-        if (Bytes is not null)
+        ChatLine line;
+        do
         {
-            return ChatTexts.FormatChatReceived(ByteText.Quote(Bytes, 200));
+            line = await ReadLineAsync(context.Limits.ReplyTimeout);
         }
-        Debug.Assert(EndText is not null);
-        return Partial.Length == 0
-            ? ChatTexts.FormatChatReceivedNothing(EndText)
-            : ChatTexts.FormatChatReceivedPart(ByteText.Quote(Partial, 200), EndText);
+        while (line.Bytes is { } notice && IsNotice(notice) && !notice.AsSpan().SequenceEqual(awaited));
+        return line;
     }
+
+    private static bool IsNotice(byte[] line) => line.AsSpan().StartsWith("JOIN "u8) || line.AsSpan().StartsWith("LEAVE "u8);
 }

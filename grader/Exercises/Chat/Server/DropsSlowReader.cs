@@ -29,11 +29,7 @@ internal sealed class DropsSlowReader : ServerCheck<ServerTarget>
             sender.Name, reader.Name, silent.Name, Counted.Bytes((long)Lines * Flood.LineBytes)));
 
         var flood = await Flood.RunAsync(sender, reader, Lines, context, stopAt: "LEAVE " + silent.Name);
-        if (flood.Stall is { } stall)
-        {
-            throw new CheckFailedException(ChatTexts.FormatChatSlowStalled(
-                silent.Name, reader.Name, Durations.Format(Flood.MaxGap), flood.Lines, Lines, stall.Describe()));
-        }
+        flood.ThrowIfStalled(silent, reader, Lines);
         if (!flood.Stopped && !await WasDisconnectedAsync(silent, context))
         {
             throw new CheckFailedException(ChatTexts.FormatChatSlowKept(

@@ -1,5 +1,6 @@
 using System.Text;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Exercises.Chat.Server;
 
@@ -7,7 +8,18 @@ namespace SocketExercises.Grader.Exercises.Chat.Server;
 /// <param name="Lines">How many of the sender's lines the reader received.</param>
 /// <param name="Stall">What the reader got instead of the next line when it waited in vain; null if it never did.</param>
 /// <param name="Stopped">Whether the reader saw the line the flood was to stop at.</param>
-internal sealed record FloodResult(long Lines, ChatLine? Stall, bool Stopped);
+internal sealed record FloodResult(long Lines, ChatLine? Stall, bool Stopped)
+{
+    /// <summary>Fails the check if the reader waited in vain while <paramref name="silent"/> read nothing.</summary>
+    public void ThrowIfStalled(ChatPeer silent, ChatPeer reader, int sent)
+    {
+        if (Stall is { } stall)
+        {
+            throw new CheckFailedException(ChatTexts.FormatChatSlowStalled(
+                silent.Name, reader.Name, Durations.Format(Flood.MaxGap), Lines, sent, stall.Describe()));
+        }
+    }
+}
 
 /// <summary>
 /// Megabytes through the room: a sender sends lines of 1000 bytes while a reader reads them. The sender keeps at

@@ -27,11 +27,7 @@ internal sealed class SlowReaderDelaysNoOne : ServerCheck<ServerTarget>
             sender.Name, Counted.Bytes((long)Lines * Flood.LineBytes), reader.Name, silent.Name));
 
         var flood = await Flood.RunAsync(sender, reader, Lines, context);
-        if (flood.Stall is { } stall)
-        {
-            throw new CheckFailedException(ChatTexts.FormatChatSlowStalled(
-                silent.Name, reader.Name, Durations.Format(Flood.MaxGap), flood.Lines, Lines, stall.Describe()));
-        }
+        flood.ThrowIfStalled(silent, reader, Lines);
         context.Transcript.Add(reader.Name, WireEventKind.Note, text: ChatTexts.FormatChatNoteFloodDone(reader.Name, Lines));
     }
 }
