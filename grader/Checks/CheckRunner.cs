@@ -17,11 +17,11 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     /// <param name="target">What they check.</param>
     /// <param name="revival">Brings the target back between checks, when it can; null when it cannot.</param>
     /// <param name="cancellationToken">Interrupts grading.</param>
-    /// <param name="timeLimit">The exercise's own limit for the whole grading, when it is shorter than the grader's.</param>
+    /// <param name="timeLimit">The limit for the whole grading; <see cref="GradingOptions.TotalTimeLimit"/> when null.</param>
     public async Task<IReadOnlyList<CheckResult>> RunAsync<TTarget>(
         IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken, TimeSpan? timeLimit = null)
     {
-        var total = timeLimit is { } own && own < options.TotalTimeLimit ? own : options.TotalTimeLimit;
+        var total = timeLimit ?? options.TotalTimeLimit;
         var results = new List<CheckResult>();
         string? skipReason = null;
         string? notGraded = null; // the grader's own trouble, which every check after it would meet too

@@ -11,6 +11,12 @@ public sealed record GradingOptions
     /// <summary>Grading stops after this, however broken the server: checks not started by then are skipped.</summary>
     public TimeSpan TotalTimeLimit { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// The same for a client, which is run several times: each run starts a program (in a container, a container
+    /// too), and a <c>dotnet run</c> may build first.
+    /// </summary>
+    public TimeSpan ClientTimeLimit { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>What each check is worth: the exercises' defaults (<see cref="Exercises.Exercise.DefaultPointsOf"/>), or a teacher's.</summary>
     public required PointsTable Points { get; init; }
 }

@@ -19,9 +19,6 @@ public static class GraderCommandLine
 {
     internal const int Interrupted = 130;
 
-    // A client is run several times, and a dotnet run may build first: more than a server's 20 s.
-    private static readonly TimeSpan ClientGradingLimit = TimeSpan.FromSeconds(120);
-
     /// <param name="configure">Replaces or adds services after the defaults: tests inject a clock or limits here.</param>
     /// <param name="exercises">The exercises it grades: the kit's, unless a test adds its own.</param>
     public static RootCommand Build(Action<IServiceCollection>? configure = null, IReadOnlyList<Exercise>? exercises = null)
@@ -50,7 +47,7 @@ public static class GraderCommandLine
         }
         IProgramArguments program = exercise.Role == ProgramRole.Server ? new ServerArguments() : new ClientArguments();
         program.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, program.Reports, exercises, exercise.Role, program.Configure(parsed, configure), (provider, token) =>
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, program.Reports, exercises, program.Configure(parsed, configure), (provider, token) =>
         {
             var graded = program.Program(parsed);
             var arguments = ExerciseArguments.From(parsed, made, graderRunsProgram: graded.Command is not null);
@@ -67,7 +64,6 @@ public static class GraderCommandLine
         ParseResult parsed,
         ReportArguments reports,
         IReadOnlyList<Exercise> exercises,
-        ProgramRole role,
         Action<IServiceCollection>? configure,
         Func<IServiceProvider, CancellationToken, Task<GradeReport>> grade,
         CancellationToken cancellationToken)
@@ -79,7 +75,7 @@ public static class GraderCommandLine
         try
         {
             var options = reports.Options(parsed, exercises);
-            await using var provider = GraderServices.Build(role == ProgramRole.Client ? options with { TotalTimeLimit = ClientGradingLimit } : options, configure);
+            await using var provider = GraderServices.Build(options, configure);
             var report = await grade(provider, cancellationToken);
             await reports.WriteAsync(parsed, provider, report, cancellationToken);
             // A check the grader could not judge makes the whole verdict unsure: that is its trouble, exit 2.

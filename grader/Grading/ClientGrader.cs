@@ -44,7 +44,7 @@ public sealed class ClientGrader(
         {
             KeepInput = request.KeepInput,
         };
-        var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken);
+        var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken, options.ClientTimeLimit);
         return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), host.Note is { } where ? [where] : []);
     }
 

@@ -40,7 +40,7 @@ public sealed class ServerGrader(
 
         if (request.Start is not { } command)
         {
-            results = await runner.RunAsync(checks, target(new ServerTarget(request.Endpoint, connector), null), revival: null, cancellationToken, request.TimeLimit);
+            results = await runner.RunAsync(checks, target(new ServerTarget(request.Endpoint, connector), null), revival: null, cancellationToken, TimeLimit(request));
             notes = [];
         }
         else
@@ -50,7 +50,7 @@ public sealed class ServerGrader(
             {
                 await process.StartAsync(cancellationToken);
                 var moving = new ServerTarget(() => process.Endpoint, connector);
-                results = await runner.RunAsync(checks, target(moving, process), process, cancellationToken, request.TimeLimit);
+                results = await runner.RunAsync(checks, target(moving, process), process, cancellationToken, TimeLimit(request));
             }
             catch (ServerStartException e)
             {
@@ -66,6 +66,10 @@ public sealed class ServerGrader(
         }
         return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
     }
+
+    // The exercise's own limit, where it has one shorter than the grader's.
+    private TimeSpan TimeLimit(ServerGradingRequest request) =>
+        request.TimeLimit is { } own && own < options.TotalTimeLimit ? own : options.TotalTimeLimit;
 
     // The checks of a server that never ran: the first with why, the rest with what follows from it.
     private List<CheckResult> Unrun<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, CheckStatus first, string why, CheckStatus rest, string restWhy) =>

@@ -80,13 +80,8 @@ public sealed class CatalogueTests
     private static CatalogueProgram Find(string exercise, string program) =>
         CatalogueProgram.All.Single(p => p.Exercise == exercise && p.Name == program);
 
-    // A client is run several times, each with its own limits: it gets the budget the command line gives clients.
-    private static Task<GradeReport> GradeAsync(CatalogueProgram program)
-    {
-        var exercise = KitExercises.Named(program.Exercise);
-        var options = Grade.Options() with { TotalTimeLimit = TimeSpan.FromSeconds(exercise.Role == ProgramRole.Client ? 60 : 20) };
-        return Grade.ProgramAsync(exercise, KitPrograms.Catalogue(program.Exercise, program.Name), options);
-    }
+    private static Task<GradeReport> GradeAsync(CatalogueProgram program) =>
+        Grade.ProgramAsync(KitExercises.Named(program.Exercise), KitPrograms.Catalogue(program.Exercise, program.Name), Grade.Options());
 
     private static TheoryData<string, string> Programs(bool correct)
     {

@@ -94,7 +94,7 @@ public static class Grade
 
     /// <summary>Runs the authenticating client with <paramref name="client"/>, giving it <see cref="Password"/>, and grades it.</summary>
     public static Task<GradeReport> AuthClientAsync(ShellCommand client) =>
-        ProgramAsync(Kit.AuthClient, client, Options() with { TotalTimeLimit = TimeSpan.FromSeconds(60) });
+        ProgramAsync(Kit.AuthClient, client);
 
     /// <summary>The options the tests grade with: seed 42, and the kit's default points.</summary>
     public static GradingOptions Options() => new() { Seed = 42, Points = Exercise.DefaultPointsOf(KitExercises.All) };

@@ -24,9 +24,20 @@ public sealed class SandboxedGradeAllTests
 
         // Then every check has the same outcome and points, and no container is left
         Assert.StartsWith("dora,87,87,", plain.Split("\r\n")[1], StringComparison.Ordinal);
-        Assert.Equal(plain, sandboxed);
+        Assert.True(plain == sandboxed, "Graded differently in the sandbox: " + Differences(plain, sandboxed));
         Assert.Empty(await SandboxContainers.ListAsync());
         Assert.Empty(await SandboxContainers.NetworksAsync());
+    }
+
+    // Each column whose value differs, by name, with its value on this machine and in the sandbox.
+    private static string Differences(string plain, string sandboxed)
+    {
+        string[] header = plain.Split("\r\n")[0].Split(',');
+        string[] here = plain.Split("\r\n")[1].Split(',');
+        string[] there = sandboxed.Split("\r\n")[1].Split(',');
+        return string.Join("; ", header.Select((name, i) => (name, Here: here.ElementAtOrDefault(i), There: there.ElementAtOrDefault(i)))
+            .Where(c => c.Here != c.There)
+            .Select(c => $"{c.name} {c.Here} here, {c.There} in the sandbox"));
     }
 
     private static async Task<string> GradeAsync(ClassFolder folder, string name, string options)
