@@ -1,0 +1,177 @@
+// The reference challenge-response server: it sends each client a fresh random challenge, and lets in only a
+// client that answers with HMAC-SHA256(password, challenge). The password itself never crosses the network,
+// and what an eavesdropper records answers no other challenge. The password comes from SOCKET_PASSWORD or --password.
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using SocketExercises.Common;
+
+return await ExerciseHost.RunAuthServerAsync(args, "Echo server with a challenge: clients prove they know the password without sending it.", ChallengeServer.RunAsync);
+
+internal static class ChallengeServer
+{
+    // The first line, with its \n, must fit in this many bytes: a client cannot make us buffer without end.
+    private const int MaxLineBytes = 1024;
+
+    // Decoding that fails on invalid UTF-8 instead of quietly replacing it.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task RunAsync(AuthServerOptions options, CancellationToken stopping)
+    {
+        using var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(options.Address, options.Port));
+        listener.Listen();
+        // Say where we listen, never what the password is.
+        Console.WriteLine($"Challenge server listening on {listener.LocalEndPoint}, login timeout {options.LoginTimeout.TotalSeconds:0.#} s. Press Ctrl+C to stop.");
+
+        while (true)
+        {
+            Socket client;
+            try
+            {
+                client = await listener.AcceptAsync(stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                break; // Ctrl+C or SIGTERM: stop accepting
+            }
+            _ = ServeClientAsync(client, options, stopping); // one task per client: a slow login delays no one else
+        }
+        Console.WriteLine("Challenge server stopped.");
+    }
+
+    private static async Task ServeClientAsync(Socket client, AuthServerOptions options, CancellationToken stopping)
+    {
+        var remote = client.RemoteEndPoint;
+        client.NoDelay = true; // each answer and echo goes out at once (see the echo server's solution)
+        using (client)
+        {
+            try
+            {
+                // The challenge first, before reading anything: 16 bytes no one can guess, new for this connection.
+                string nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+                await SendAllAsync(client, Encoding.ASCII.GetBytes($"CHALLENGE {nonce}\n"), stopping);
+
+                var login = await ReadFirstLineAsync(client, options.LoginTimeout, stopping);
+                if (login.Line is null)
+                {
+                    if (login.Refusal is not null) // too long, or too slow; otherwise the client simply left
+                    {
+                        Console.WriteLine($"Client {remote} refused: {login.Refusal}.");
+                        await SendAllAsync(client, Encoding.UTF8.GetBytes($"ERR {login.Refusal}\n"), stopping);
+                    }
+                    return;
+                }
+
+                string? refusal = CheckResponse(login.Line, nonce, options.Password);
+                if (refusal is not null)
+                {
+                    // Nothing the client sent is echoed: it gets the reason, and the connection is closed.
+                    Console.WriteLine($"Client {remote} refused: {refusal}.");
+                    await SendAllAsync(client, Encoding.UTF8.GetBytes($"ERR {refusal}\n"), stopping);
+                    return;
+                }
+
+                Console.WriteLine($"Client {remote} answered its challenge.");
+                await SendAllAsync(client, "OK\n"u8.ToArray(), stopping);
+                // Bytes that arrived in the same read as the AUTH line are the start of the conversation: keep them.
+                await SendAllAsync(client, login.After, stopping);
+                await EchoAsync(client, stopping);
+            }
+            catch (SocketException e)
+            {
+                Console.WriteLine($"Client {remote} left abruptly: {e.SocketErrorCode}."); // ends this connection only
+            }
+            catch (OperationCanceledException)
+            {
+                // The server is stopping: just close this connection.
+            }
+        }
+    }
+
+    /// <summary>The first line without its \n (or \r\n), the bytes after it, or why there is no line.</summary>
+    private sealed record FirstLine(byte[]? Line, ReadOnlyMemory<byte> After, string? Refusal);
+
+    // TCP delivers a stream, not lines: the line may arrive in pieces, and more may follow it in the same read.
+    private static async Task<FirstLine> ReadFirstLineAsync(Socket client, TimeSpan loginTimeout, CancellationToken stopping)
+    {
+        var buffer = new byte[MaxLineBytes];
+        int filled = 0;
+        using var login = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        login.CancelAfter(loginTimeout);
+        try
+        {
+            while (true)
+            {
+                int newline = Array.IndexOf(buffer, (byte)'\n', 0, filled);
+                if (newline >= 0)
+                {
+                    int end = newline > 0 && buffer[newline - 1] == '\r' ? newline - 1 : newline;
+                    return new FirstLine(buffer[..end], buffer.AsMemory(newline + 1, filled - newline - 1), null);
+                }
+                if (filled == buffer.Length)
+                {
+                    return new FirstLine(null, default, "first line too long"); // refuse now, without reading more
+                }
+                int received = await client.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, login.Token);
+                if (received == 0)
+                {
+                    return new FirstLine(null, default, null); // the client left before logging in
+                }
+                filled += received;
+            }
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return new FirstLine(null, default, "login timed out");
+        }
+    }
+
+    // Null when the line is "AUTH " and the MAC of this connection's nonce; otherwise the reason to refuse.
+    private static string? CheckResponse(byte[] line, string nonce, string password)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(line);
+        }
+        catch (DecoderFallbackException)
+        {
+            return "first line is not valid UTF-8";
+        }
+        if (!text.StartsWith("AUTH ", StringComparison.Ordinal))
+        {
+            return "expected AUTH <mac>";
+        }
+        string hex = text["AUTH ".Length..];
+        if (hex.Length != 64 || !hex.All(Uri.IsHexDigit))
+        {
+            return "the MAC is 64 hex digits"; // the password sent in clear lands here too
+        }
+        // The key is the password, the message the nonce as sent: only someone who knows the password can
+        // compute it, and it answers this nonce only, so a recorded answer is worthless on the next connection.
+        byte[] expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(password), Encoding.ASCII.GetBytes(nonce));
+        // Constant time: how long a refusal takes must not tell how many leading bytes of a guess were right.
+        return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hex), expected) ? null : "wrong MAC";
+    }
+
+    private static async Task EchoAsync(Socket client, CancellationToken stopping)
+    {
+        var buffer = new byte[64 * 1024]; // as large as a socket usually hands over at once
+        int received;
+        while ((received = await client.ReceiveAsync(buffer, SocketFlags.None, stopping)) > 0)
+        {
+            await SendAllAsync(client, buffer.AsMemory(0, received), stopping);
+        }
+    }
+
+    private static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken stopping)
+    {
+        while (!data.IsEmpty)
+        {
+            int sent = await socket.SendAsync(data, SocketFlags.None, stopping);
+            data = data[sent..];
+        }
+    }
+}
