@@ -1,5 +1,7 @@
 using SocketExercises.Grader.Exercises.Auth.Client;
 using SocketExercises.Grader.Exercises.Auth.Server;
+using SocketExercises.Grader.Exercises.Challenge.Client;
+using SocketExercises.Grader.Exercises.Challenge.Server;
 using SocketExercises.Grader.Exercises.Chat.Client;
 using SocketExercises.Grader.Exercises.Chat.Server;
 using SocketExercises.Grader.Exercises.Echo.Client;
@@ -19,6 +21,8 @@ public static class KitExercises
         new AuthClientExercise(),
         new ChatServerExercise(),
         new ChatClientExercise(),
+        new ChallengeServerExercise(),
+        new ChallengeClientExercise(),
     ];
 
     /// <summary>The exercise <c>check</c> calls <paramref name="key"/>.</summary>

@@ -42,23 +42,31 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
         new AcceptsLoginInPieces(),
         new RefusesLongLine(),
         new EchoesNothingBeforeLogin(),
-        new SilentClientDelaysNoOne(),
-        new EnforcesLoginTimeout(),
+        new SilentClientDelaysNoOne<AuthServerTarget>(new("auth.silent-client-delays-no-one", "§15", AuthTexts.ResourceManager)),
+        new EnforcesLoginTimeout<AuthServerTarget>(new("auth.login-timeout", "§14", AuthTexts.ResourceManager)),
         new SurvivesBadLogins(),
-        new RequiresPassword(),
+        new RequiresPassword<AuthServerTarget>(new("auth.requires-password", "§16", AuthTexts.ResourceManager)),
         // Last, so that the output it reads holds every login the other checks made.
-        new KeepsPasswordSecret(),
+        new KeepsPasswordSecret<AuthServerTarget>(new("auth.password-kept-secret", "§16", AuthTexts.ResourceManager)),
     ];
 
-    /// <exception cref="ExerciseException">The server runs already, and no password was given.</exception>
     protected override ServerSetup<AuthServerTarget> Setup(ExerciseArguments arguments)
+    {
+        var (settings, password, loginTimeout) = Configure(arguments);
+        return new(settings, (server, started) => new AuthServerTarget(server, password, loginTimeout, started));
+    }
+
+    /// <summary>
+    /// The password and login timeout a password server is graded with, and the settings a started one is given:
+    /// for this exercise and exercise 04, whose server grows from this one.
+    /// </summary>
+    /// <exception cref="ExerciseException">The server runs already, and no password was given.</exception>
+    internal static (IReadOnlyList<Running.ProgramSetting> Settings, string Password, TimeSpan LoginTimeout) Configure(ExerciseArguments arguments)
     {
         string password = arguments.Get(Password) ?? (arguments.GraderRunsProgram
             ? Passwords.Make()
             : throw new ExerciseException(AuthTexts.ErrorPasswordNeeded, ExitCodes.Usage));
         var loginTimeout = TimeSpan.FromSeconds(arguments.Get(LoginTimeout));
-        return new(
-            AuthServerTarget.Settings(password, loginTimeout),
-            (server, started) => new AuthServerTarget(server, password, loginTimeout, started));
+        return (AuthServerTarget.Settings(password, loginTimeout), password, loginTimeout);
     }
 }

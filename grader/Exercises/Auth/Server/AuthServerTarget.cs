@@ -3,13 +3,17 @@ using System.Text;
 using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Wire;
 
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
 /// <summary>The server under test with what the grader knows of it: the password it expects and its login timeout.</summary>
 /// <param name="Started">The server's process, when the grader started it; null when it was already running.</param>
-public sealed record AuthServerTarget(ServerTarget Server, string Password, TimeSpan LoginTimeout, IStartedServer? Started)
+public sealed record AuthServerTarget(ServerTarget Server, string Password, TimeSpan LoginTimeout, IStartedServer? Started) : IPasswordServer
 {
+    /// <summary>It sends nothing before the client's line.</summary>
+    public string? Greeting => null;
+
     /// <summary>The settings a started server is given: its password and its login timeout.</summary>
     public static IReadOnlyList<ProgramSetting> Settings(string password, TimeSpan loginTimeout) =>
     [
@@ -25,4 +29,7 @@ public sealed record AuthServerTarget(ServerTarget Server, string Password, Time
 
     /// <summary>The login that must succeed.</summary>
     public byte[] RightLogin => Line("AUTH " + Password);
+
+    public Task LogInAsync(WireConnection connection, CheckContext context) =>
+        AuthExchange.LogInAsync(connection, this, context.Cancellation);
 }

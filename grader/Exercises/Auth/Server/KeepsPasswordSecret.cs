@@ -2,12 +2,13 @@ using SocketExercises.Grader.Checks;
 
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
-/// <summary>§16: the server never prints the password.</summary>
-internal sealed class KeepsPasswordSecret : ServerCheck<AuthServerTarget>
+/// <summary>§16 (and §31): the server never prints the password.</summary>
+internal sealed class KeepsPasswordSecret<TTarget>(CheckInfo info) : ServerCheck<TTarget>
+    where TTarget : IPasswordServer
 {
-    public override CheckInfo Info { get; } = new("auth.password-kept-secret", "§16", AuthTexts.ResourceManager);
+    public override CheckInfo Info => info;
 
-    public override Task RunAsync(AuthServerTarget target, CheckContext context)
+    public override Task RunAsync(TTarget target, CheckContext context)
     {
         if (target.Started is not { } started)
         {

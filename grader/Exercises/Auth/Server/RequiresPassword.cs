@@ -3,16 +3,17 @@ using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
-/// <summary>§16: without a password the server refuses to start, with a message and not a crash.</summary>
-internal sealed class RequiresPassword : ServerCheck<AuthServerTarget>
+/// <summary>§16 (and §31): without a password the server refuses to start, with a message and not a crash.</summary>
+internal sealed class RequiresPassword<TTarget>(CheckInfo info) : ServerCheck<TTarget>
+    where TTarget : IPasswordServer
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
 
-    public override CheckInfo Info { get; } = new("auth.requires-password", "§16", AuthTexts.ResourceManager);
+    public override CheckInfo Info => info;
 
     public override TimeSpan TimeLimit => StartLimit + TimeSpan.FromSeconds(2);
 
-    public override async Task RunAsync(AuthServerTarget target, CheckContext context)
+    public override async Task RunAsync(TTarget target, CheckContext context)
     {
         if (target.Started is not { } started)
         {

@@ -1,0 +1,54 @@
+using System.Text;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Exercises.Auth.Server;
+using SocketExercises.Grader.Exercises.Chat;
+using SocketExercises.Grader.Texts;
+using SocketExercises.Grader.Wire;
+
+namespace SocketExercises.Grader.Exercises.Challenge.Server;
+
+/// <summary>The exchanges the challenge checks are made of, each failing with a message that shows the bytes.</summary>
+internal static class ChallengeExchange
+{
+    private const int MaxLine = 1024;
+
+    /// <summary>
+    /// Reads the server's first line, which it must send unasked, and returns the nonce in it exactly as sent
+    /// (its form is judged by a check of its own; the MAC is computed over whatever came).
+    /// </summary>
+    public static async Task<string> ReadChallengeAsync(WireConnection connection, CheckContext context)
+    {
+        var lines = new LineReader(connection, context.Time, MaxLine);
+        var line = await lines.ReadLineAsync(context.Limits.ReplyTimeout, context.Cancellation);
+        if (line.Bytes is not { } bytes)
+        {
+            throw new CheckFailedException(line.Partial.Length == 0 && line.End == ReceiveEnd.TimedOut
+                ? ChallengeTexts.FormatChallengeNothing(Durations.Format(context.Limits.ReplyTimeout), "§27")
+                : ChallengeTexts.FormatChallengeNoLine(line.Describe()));
+        }
+        string text = Encoding.UTF8.GetString(bytes).TrimEnd('\n').TrimEnd('\r');
+        if (!text.StartsWith(ChallengeServerTarget.ChallengeStart, StringComparison.Ordinal))
+        {
+            throw new CheckFailedException(ChallengeTexts.FormatChallengeNotALine(ByteText.Quote(bytes, 96)));
+        }
+        if (lines.Pending.Count > 0)
+        {
+            throw new CheckFailedException(ChallengeTexts.FormatChallengeMoreAfter(ByteText.Quote(lines.Pending.Peek(), 96)));
+        }
+        return text[ChallengeServerTarget.ChallengeStart.Length..];
+    }
+
+    /// <summary>Connects, reads the challenge, sends the line <paramref name="answer"/> makes of its nonce, and expects the refusal.</summary>
+    public static async Task ExpectRefusedAsync(
+        ChallengeServerTarget target, Func<string, byte[]> answer, Func<byte[], string> what, CheckContext context, string? label = null)
+    {
+        await using var client = await target.Server.ConnectAsync(label ?? Strings.LabelTheClient, context);
+        string nonce = await ReadChallengeAsync(client, context);
+        byte[] line = answer(nonce);
+        await client.SendAsync(line, context.Cancellation);
+        await AuthExchange.ExpectRefusalAsync(client, what(line), context.Cancellation);
+    }
+
+    /// <summary>How the right login reads in a message.</summary>
+    public static string WhatRightMac(byte[] line, string nonce) => ChallengeTexts.FormatWhatRightMac(AuthExchange.Show(line), nonce);
+}
