@@ -90,12 +90,12 @@ public abstract class ServerExercise<TTarget> : Exercise
     /// <summary>What a grading needs besides the server: what a started server is handed, and the checks' view of the server.</summary>
     protected abstract ServerSetup<TTarget> Setup(ExerciseArguments arguments);
 
-    public sealed override Task<GradeReport> GradeAsync(
+    public sealed override async Task<GradeReport> GradeAsync(
         ExerciseGrader grader, ProgramUnderTest program, ExerciseArguments arguments, CancellationToken cancellationToken)
     {
         var setup = Setup(arguments);
         var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings) { TimeLimit = GradingTimeLimit };
-        return grader.Servers.GradeAsync(request, ServerChecks, setup.Target, cancellationToken);
+        return ExerciseNote.AddTo(await grader.Servers.GradeAsync(request, ServerChecks, setup.Target, cancellationToken), setup.Note);
     }
 }
 
@@ -113,12 +113,12 @@ public abstract class ClientExercise<TTarget> : Exercise
     /// <summary>What a grading needs besides the client: what it is handed, and the checks' view of it.</summary>
     protected abstract ClientSetup<TTarget> Setup(ExerciseArguments arguments);
 
-    public sealed override Task<GradeReport> GradeAsync(
+    public sealed override async Task<GradeReport> GradeAsync(
         ExerciseGrader grader, ProgramUnderTest program, ExerciseArguments arguments, CancellationToken cancellationToken)
     {
         var command = program.Command ?? throw new ArgumentException("A client is graded by running it: it needs a command.", nameof(program));
         var setup = Setup(arguments);
         var request = new ClientGradingRequest(Key, command, program.Endpoint, setup.Settings, setup.ServeOn) { KeepInput = setup.KeepInput };
-        return grader.Clients.GradeAsync(request, ClientChecks, setup.Target, cancellationToken);
+        return ExerciseNote.AddTo(await grader.Clients.GradeAsync(request, ClientChecks, setup.Target, cancellationToken), setup.Note);
     }
 }

@@ -14,7 +14,11 @@ public sealed record ProgramUnderTest(ShellCommand? Command, IPEndPoint Endpoint
 /// <summary>What a server exercise needs for one grading besides the server.</summary>
 /// <param name="Settings">What a started server is handed besides its address, such as its password.</param>
 /// <param name="Target">Makes the checks' view of the server from the server on the wire and, when the grader started it, its process.</param>
-public sealed record ServerSetup<TTarget>(IReadOnlyList<ProgramSetting> Settings, Func<ServerTarget, IStartedServer?, TTarget> Target);
+public sealed record ServerSetup<TTarget>(IReadOnlyList<ProgramSetting> Settings, Func<ServerTarget, IStartedServer?, TTarget> Target)
+{
+    /// <summary>A note for the report, when the check it follows from passed.</summary>
+    public ExerciseNote? Note { get; init; }
+}
 
 /// <summary>What a client exercise needs for one grading besides the client.</summary>
 /// <param name="Settings">What the client is handed besides the grader's address, such as its password.</param>
@@ -24,4 +28,19 @@ public sealed record ClientSetup<TTarget>(IReadOnlyList<ProgramSetting> Settings
 {
     /// <summary>Keep the client's standard input open, for the checks to type to it; otherwise it reads the end at once.</summary>
     public bool KeepInput { get; init; }
+
+    /// <inheritdoc cref="ServerSetup{TTarget}.Note"/>
+    public ExerciseNote? Note { get; init; }
+}
+
+/// <summary>A lesson the report adds, not a failure: said only when the check whose evidence it rests on passed.</summary>
+/// <param name="AfterCheck">The check whose passing makes the note true.</param>
+/// <param name="Text">The note, in the current language.</param>
+public sealed record ExerciseNote(string AfterCheck, string Text)
+{
+    /// <summary><paramref name="report"/>, with the note added when <paramref name="note"/> holds for it.</summary>
+    public static GradeReport AddTo(GradeReport report, ExerciseNote? note) =>
+        note is not null && report.Results.Any(r => r.Info.Id == note.AfterCheck && r.Status == CheckStatus.Passed)
+            ? report with { Notes = [.. report.Notes, note.Text] }
+            : report;
 }

@@ -40,6 +40,10 @@ public sealed class AuthClientExercise : ClientExercise<AuthClientUnderTest>
         return new(
             [AuthServerTarget.PasswordSetting(password), EchoClientExercise.MessageSetting(message)],
             played => new AuthClientUnderTest(played, password, message),
-            EchoPlay.EchoUntilClientClosesAsync);
+            EchoPlay.EchoUntilClientClosesAsync)
+        {
+            // The line it sent was the password in clear: sends-auth passing says so.
+            Note = new("auth-client.sends-auth", AuthServerExercise.EavesdropperNote(password)),
+        };
     }
 }

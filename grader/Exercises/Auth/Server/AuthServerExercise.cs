@@ -53,8 +53,15 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
     protected override ServerSetup<AuthServerTarget> Setup(ExerciseArguments arguments)
     {
         var (settings, password, loginTimeout) = Configure(arguments);
-        return new(settings, (server, started) => new AuthServerTarget(server, password, loginTimeout, started));
+        return new(settings, (server, started) => new AuthServerTarget(server, password, loginTimeout, started))
+        {
+            Note = new("auth.accepts-right-password", EavesdropperNote(password)),
+        };
     }
+
+    /// <summary>Exercise 02's lesson for the next one: what anyone on the path read of a login.</summary>
+    internal static string EavesdropperNote(string password) =>
+        AuthTexts.FormatEavesdropperNote(AuthExchange.Show(AuthServerTarget.Line("AUTH " + password)));
 
     /// <summary>
     /// The password and login timeout a password server is graded with, and the settings a started one is given:
