@@ -53,8 +53,13 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
 
             var remaining = Remaining(started, total);
             var limit = check.TimeLimit < remaining ? check.TimeLimit : remaining;
-            var (result, unreachable, environment) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
+            var (result, unreachable, environment, blocks) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
             results.Add(result with { Points = options.Points.For(check.Info.Id) });
+            if (blocks)
+            {
+                skipReason = Strings.FormatSkippedPrerequisite(check.Info.Id);
+                continue;
+            }
             if (result.Status == CheckStatus.Error && environment)
             {
                 notGraded = Strings.FormatNotGradedAfterError(check.Info.Id, result.Message);
@@ -86,7 +91,8 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     }
 
     // Unreachable: the target could not be reached at all. Environment: the grader could not do its part.
-    private async Task<(CheckResult Result, bool Unreachable, bool Environment)> RunOneAsync<TTarget>(
+    // Blocks: the target lacks what every later check needs.
+    private async Task<(CheckResult Result, bool Unreachable, bool Environment, bool Blocks)> RunOneAsync<TTarget>(
         ICheck<TTarget> check, TTarget target, TimeSpan limit, bool anyPassed, CancellationToken cancellationToken)
     {
         var transcript = new Transcript(time);
@@ -98,44 +104,48 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         try
         {
             await check.RunAsync(target, new CheckContext(payloads, time, limits, transcript, deadline.Token));
-            return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)) { Transcript = transcript.Events }, false, false);
+            return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)) { Transcript = transcript.Events }, false, false, false);
         }
         catch (CheckFailedException e)
         {
-            return (Failed(e.Message), false, false);
+            return (Failed(e.Message), false, false, false);
+        }
+        catch (PrerequisiteMissingException e)
+        {
+            return (Failed(e.Message), false, false, true);
         }
         catch (CheckNotApplicableException e)
         {
-            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), Strings.FormatSkippedNotApplicable(e.Message)) { Transcript = transcript.Events }, false, false);
+            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), Strings.FormatSkippedNotApplicable(e.Message)) { Transcript = transcript.Events }, false, false, false);
         }
         catch (WireException e)
         {
-            return (Failed(e.Message), false, false);
+            return (Failed(e.Message), false, false, false);
         }
         catch (ServerUnreachableException e)
         {
             string context = anyPassed
                 ? Strings.UnreachableAfterPass
                 : Strings.UnreachableHint;
-            return (Failed($"{e.Message}\n{context}"), true, false);
+            return (Failed($"{e.Message}\n{context}"), true, false, false);
         }
         catch (TargetUnreachableException e)
         {
-            return (Failed(e.Message), true, false);
+            return (Failed(e.Message), true, false, false);
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
-            return (Failed(Strings.FormatCheckTimedOut(Durations.Format(limit))), false, false);
+            return (Failed(Strings.FormatCheckTimedOut(Durations.Format(limit))), false, false, false);
         }
         catch (GraderEnvironmentException e)
         {
-            return (NotJudged(e.Message), false, true);
+            return (NotJudged(e.Message), false, true, false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A grader must report, never crash, whatever a server does to it; an exception it did not expect
             // is its own trouble, not the program's.
-            return (NotJudged(Strings.FormatCheckUnexpected(e.GetType().Name, e.Message)), false, false);
+            return (NotJudged(Strings.FormatCheckUnexpected(e.GetType().Name, e.Message)), false, false, false);
         }
     }
 }

@@ -22,3 +22,9 @@ public interface ICheck<in TTarget> : ICheck
 
 /// <summary>Thrown by a check that saw the server or client break its requirement.</summary>
 public sealed class CheckFailedException(string message) : Exception(message);
+
+/// <summary>
+/// The check failed, and what it found missing is what every later check builds on (exercise 04's challenge, say):
+/// the later checks are skipped and say why, rather than each failing the same way after its own wait.
+/// </summary>
+public sealed class PrerequisiteMissingException(string message) : Exception(message);

@@ -15,6 +15,8 @@ public sealed record CatalogueProgram(string Exercise, string Name, IReadOnlyLis
         .. Auth.Client.AuthClients.All.Select(p => new CatalogueProgram(Auth.Client.AuthClients.Exercise, p.Key, p.Value.MustFail)),
         .. Chat.Server.ChatServers.All.Select(p => new CatalogueProgram(Chat.Server.ChatServers.Exercise, p.Key, p.Value.MustFail)),
         .. Chat.Client.ChatClients.All.Select(p => new CatalogueProgram(Chat.Client.ChatClients.Exercise, p.Key, p.Value.MustFail)),
+        .. Challenge.Server.ChallengeServers.All.Select(p => new CatalogueProgram(Challenge.Server.ChallengeServers.Exercise, p.Key, p.Value.MustFail)),
+        .. Challenge.Client.ChallengeClients.All.Select(p => new CatalogueProgram(Challenge.Client.ChallengeClients.Exercise, p.Key, p.Value.MustFail)),
     ];
 
     /// <summary>A correct program, written unusually: the grader must pass it.</summary>

@@ -2,6 +2,8 @@
 using SocketExercises.Catalogue;
 using SocketExercises.Catalogue.Auth.Client;
 using SocketExercises.Catalogue.Auth.Server;
+using SocketExercises.Catalogue.Challenge.Client;
+using SocketExercises.Catalogue.Challenge.Server;
 using SocketExercises.Catalogue.Chat.Client;
 using SocketExercises.Catalogue.Chat.Server;
 using SocketExercises.Catalogue.Echo.Client;
@@ -24,6 +26,8 @@ return args[0] switch
     AuthClients.Exercise when AuthClients.All.TryGetValue(args[1], out var logIn) => await logIn.Talk(port, stopping.Token),
     ChatServers.Exercise when ChatServers.All.TryGetValue(args[1], out var chat) => await ChatServers.RunAsync(port, chat, stopping.Token),
     ChatClients.Exercise when ChatClients.All.TryGetValue(args[1], out var chatClient) => await chatClient.Talk(port, stopping.Token),
+    ChallengeServers.Exercise when ChallengeServers.All.TryGetValue(args[1], out var challenge) => await ChallengeServers.RunAsync(port, challenge, stopping.Token),
+    ChallengeClients.Exercise when ChallengeClients.All.TryGetValue(args[1], out var challengeClient) => await challengeClient.Talk(port, stopping.Token),
     _ => Unknown(args[0], args[1]),
 };
 

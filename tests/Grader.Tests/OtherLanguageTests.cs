@@ -50,4 +50,19 @@ public sealed class OtherLanguageTests
         // Then the grader, which knows only the wire, passes it as it passes the reference server
         Assert.True(report.Succeeded, report.Describe());
     }
+
+    [Fact]
+    public async Task A_Python_challenge_server_and_client_written_with_hmac_and_secrets_pass_every_check()
+    {
+        // Given exercise 04 in Python: secrets.token_hex for the nonce, hmac.new and hmac.compare_digest
+        string programs = KitPrograms.PythonChallengePrograms;
+
+        // When the grader plays the client and the eavesdropper to one, and the server to the other
+        var server = await Grade.ServerAsync(ChallengeServer, new($"python3 \"{Path.Combine(programs, "challenge_server.py")}\" --port {{port}}"));
+        var client = await Grade.ProgramAsync(ChallengeClient, new ShellCommand($"python3 \"{Path.Combine(programs, "challenge_client.py")}\" --port {{port}}"));
+
+        // Then both pass, as the C# solutions do
+        Assert.True(server.Succeeded, server.Describe());
+        Assert.True(client.Succeeded, client.Describe());
+    }
 }

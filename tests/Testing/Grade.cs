@@ -6,6 +6,8 @@ using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Exercises.Auth.Client;
 using SocketExercises.Grader.Exercises.Auth.Server;
+using SocketExercises.Grader.Exercises.Challenge.Client;
+using SocketExercises.Grader.Exercises.Challenge.Server;
 using SocketExercises.Grader.Exercises.Echo.Client;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Sandbox;
@@ -55,8 +57,8 @@ public static class Grade
         var arguments = ExerciseArguments.Defaults(graderRunsProgram);
         return exercise switch
         {
-            AuthServerExercise => arguments.With(AuthServerExercise.Password, Password).With(AuthServerExercise.LoginTimeout, LoginTimeout.TotalSeconds),
-            AuthClientExercise => arguments.With(AuthClientExercise.Password, Password),
+            AuthServerExercise or ChallengeServerExercise => arguments.With(AuthServerExercise.Password, Password).With(AuthServerExercise.LoginTimeout, LoginTimeout.TotalSeconds),
+            AuthClientExercise or ChallengeClientExercise => arguments.With(AuthClientExercise.Password, Password),
             _ => arguments,
         };
     }

@@ -16,4 +16,8 @@ public static class Kit
     public static Exercise ChatServer => KitExercises.Named("chat-server");
 
     public static Exercise ChatClient => KitExercises.Named("chat-client");
+
+    public static Exercise ChallengeServer => KitExercises.Named("challenge-server");
+
+    public static Exercise ChallengeClient => KitExercises.Named("challenge-client");
 }

@@ -24,8 +24,8 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
         var rows = _class.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(["Student", "Total", "max"], rows[0].Split(',')[..3]);
-        Assert.Equal(3 + 39 + 28 + 1, rows[0].Split(',').Length);
-        Assert.Equal(["ana,87,87", "bruno,0,87", "cvita,72,87"], rows[1..].Select(r => string.Join(',', r.Split(',')[..3])));
+        Assert.Equal(3 + 39 + 28 + 26 + 1, rows[0].Split(',').Length);
+        Assert.Equal(["ana,120,120", "bruno,0,120", "cvita,105,120"], rows[1..].Select(r => string.Join(',', r.Split(',')[..3])));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
     public void Prints_a_table_and_shows_progress()
     {
         Assert.Matches(Row(), _class.Output);
-        Assert.Contains("[3/3] cvita: building exercises/03-chat/ChatClient", _class.Errors);
+        Assert.Contains("[3/3] cvita: building exercises/04-challenge/ChallengeClient", _class.Errors);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
         Assert.Contains("/no/such/folder does not exist", errors);
     }
 
-    [GeneratedRegex(@"ana\s+15/15\s+6/6\s+20/20\s+8/8\s+26/26\s+12/12\s+87/87")]
+    [GeneratedRegex(@"ana\s+15/15\s+6/6\s+20/20\s+8/8\s+26/26\s+12/12\s+22/22\s+11/11\s+120/120")]
     private static partial Regex Row();
 
     // As a process, as a teacher runs it: the batch's progress and table are its own output.

@@ -83,6 +83,26 @@ public sealed class SandboxTests
     }
 
     [DockerFact]
+    public async Task Exercise_04_in_python_and_in_csharp_passes_every_check_in_its_containers()
+    {
+        // Given the challenge server and client in Python and the reference ones in C#
+        var python = new SandboxOptions(SandboxOptions.PythonImage, KitPrograms.PythonChallengePrograms);
+        var reports = new[]
+        {
+            await Grade.ServerInSandboxAsync(ChallengeServer, python, new("python3 challenge_server.py --port {port}")),
+            await Grade.ClientInSandboxAsync(ChallengeClient, python, new("python3 challenge_client.py --port {port}")),
+            await Grade.ServerInSandboxAsync(
+                ChallengeServer, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("solutions/04-challenge/ChallengeServer")), new("dotnet ChallengeServer.dll")),
+            await Grade.ClientInSandboxAsync(
+                ChallengeClient, new SandboxOptions(SandboxOptions.DotnetImage, KitPrograms.Output("solutions/04-challenge/ChallengeClient")), new("dotnet ChallengeClient.dll --port {port}")),
+        };
+
+        // Then every one passes in its container as it does here: the images hold hmac, secrets and System.Security.Cryptography
+        Assert.All(reports, report => Assert.True(report.Succeeded, report.Describe()));
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
     public async Task The_reference_chat_client_is_typed_to_in_its_container_and_passes_every_check()
     {
         // Given the chat client, whose checks type to its standard input and watch what it prints

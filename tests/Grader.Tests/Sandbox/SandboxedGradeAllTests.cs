@@ -23,7 +23,7 @@ public sealed class SandboxedGradeAllTests
         string sandboxed = await GradeAsync(folder, "sandboxed", "--sandbox docker");
 
         // Then every check has the same outcome and points, and no container is left
-        Assert.StartsWith("dora,87,87,", plain.Split("\r\n")[1], StringComparison.Ordinal);
+        Assert.StartsWith("dora,120,120,", plain.Split("\r\n")[1], StringComparison.Ordinal);
         Assert.True(plain == sandboxed, "Graded differently in the sandbox: " + Differences(plain, sandboxed));
         Assert.Empty(await SandboxContainers.ListAsync());
         Assert.Empty(await SandboxContainers.NetworksAsync());

@@ -30,7 +30,7 @@ public sealed class AnswersChallenge : ChallengeClientCheck
         string mac = line["AUTH ".Length..];
         if (!string.Equals(mac, expected, StringComparison.OrdinalIgnoreCase))
         {
-            string which = Mistake(target.Password, exchange.Nonce, mac) is { } mistake
+            string which = Mistake(target.Password, exchange.Nonce, mac, how.Length > 0) is { } mistake
                 ? ChallengeTexts.FormatClientMacIs(mistake)
                 : ChallengeTexts.ClientMacUnknown;
             throw new CheckFailedException(
@@ -43,7 +43,8 @@ public sealed class AnswersChallenge : ChallengeClientCheck
     }
 
     // What the usual mistakes send for this nonce and password, and what each is called; null when it is none of them.
-    private static string? Mistake(string password, string nonce, string sent)
+    // When the challenge came in pieces, a MAC of the nonce read only up to a piece's end is one too.
+    private static string? Mistake(string password, string nonce, string sent, bool inPieces)
     {
         byte[] key = ChallengeMac.Utf8(password);
         byte[] text = ChallengeMac.Utf8(nonce);
@@ -56,6 +57,11 @@ public sealed class AnswersChallenge : ChallengeClientCheck
             (ChallengeMac.Hex(HMACSHA256.HashData(key, Convert.FromHexString(nonce))), ChallengeTexts.MistakeNonceBytes),
             (ChallengeMac.Hex(HMACSHA256.HashData(key, ChallengeMac.Utf8(nonce + "\n"))), ChallengeTexts.MistakeNewline),
             (ChallengeMac.Hex(HMACSHA256.HashData(key, ChallengeMac.Utf8(nonce + "\r\n"))), ChallengeTexts.MistakeNewline),
+            .. (inPieces ? ChallengeClientUnderTest.Pieces(nonce).Take(2) : []).Select((_, i) =>
+            {
+                string read = string.Concat(ChallengeClientUnderTest.Pieces(nonce).Take(i + 1))["CHALLENGE ".Length..];
+                return (ChallengeMac.Hex(HMACSHA256.HashData(key, ChallengeMac.Utf8(read))), ChallengeTexts.FormatMistakePartialNonce(Quote(read)));
+            }),
         ];
         return mistakes.FirstOrDefault(m => string.Equals(m.Mac, sent, StringComparison.OrdinalIgnoreCase)).Name;
     }

@@ -16,15 +16,24 @@ internal static class ChallengeExchange
     /// Reads the server's first line, which it must send unasked, and returns the nonce in it exactly as sent
     /// (its form is judged by a check of its own; the MAC is computed over whatever came).
     /// </summary>
-    public static async Task<string> ReadChallengeAsync(WireConnection connection, CheckContext context)
+    /// <param name="first">
+    /// This is the grader's first contact, so a server that sends nothing sends nothing to any check: the later
+    /// checks are skipped (<see cref="PrerequisiteMissingException"/>). Later, silence has other causes, such as
+    /// a server busy with another client, and fails only its check.
+    /// </param>
+    public static async Task<string> ReadChallengeAsync(WireConnection connection, CheckContext context, bool first = false)
     {
         var lines = new LineReader(connection, context.Time, MaxLine);
         var line = await lines.ReadLineAsync(context.Limits.ReplyTimeout, context.Cancellation);
         if (line.Bytes is not { } bytes)
         {
-            throw new CheckFailedException(line.Partial.Length == 0 && line.End == ReceiveEnd.TimedOut
-                ? ChallengeTexts.FormatChallengeNothing(Durations.Format(context.Limits.ReplyTimeout), "§27")
-                : ChallengeTexts.FormatChallengeNoLine(line.Describe()));
+            if (line.Partial.Length == 0 && line.End == ReceiveEnd.TimedOut)
+            {
+                string nothing = ChallengeTexts.FormatChallengeNothing(Durations.Format(context.Limits.ReplyTimeout), "§27");
+                // Without a challenge there is nothing to answer: every check after this one would wait as long, and fail alike.
+                throw first ? new PrerequisiteMissingException(nothing) : new CheckFailedException(nothing);
+            }
+            throw new CheckFailedException(ChallengeTexts.FormatChallengeNoLine(line.Describe()));
         }
         string text = Encoding.UTF8.GetString(bytes).TrimEnd('\n').TrimEnd('\r');
         if (!text.StartsWith(ChallengeServerTarget.ChallengeStart, StringComparison.Ordinal))

@@ -39,16 +39,19 @@ internal sealed class FreshNonces : ServerCheck<ChallengeServerTarget>
                 }
             }
         }
-        if (nonces.FirstOrDefault(n => n.Distinct().Count() < MinDistinctDigits) is { } plain)
+        // Both limits are for nonces of the right length; a shorter one, which its own check fails, is judged in proportion.
+        if (nonces.FirstOrDefault(n => n.Length >= ChallengeMac.NonceDigits && n.Distinct().Count() < MinDistinctDigits) is { } plain)
         {
             throw new CheckFailedException(ChallengeTexts.FormatNonceFewDigits(Quote(plain), plain.Distinct().Count()));
         }
+        int shortest = nonces.Min(n => n.Length);
+        int minDifferent = Math.Max(1, MinDifferentDigits * Math.Min(shortest, ChallengeMac.NonceDigits) / ChallengeMac.NonceDigits);
         for (int i = 0; i < nonces.Length; i++)
         {
             for (int j = i + 1; j < nonces.Length; j++)
             {
                 int differ = DifferentDigits(nonces[i], nonces[j]);
-                if (differ < MinDifferentDigits)
+                if (differ < minDifferent)
                 {
                     throw new CheckFailedException(ChallengeTexts.FormatNonceClose(i + 1, j + 1, Quote(nonces[i]), Quote(nonces[j]), differ));
                 }

@@ -14,6 +14,6 @@ internal sealed class SendsChallenge : ServerCheck<ChallengeServerTarget>
     public override async Task RunAsync(ChallengeServerTarget target, CheckContext context)
     {
         await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, context);
-        await ChallengeExchange.ReadChallengeAsync(client, context);
+        await ChallengeExchange.ReadChallengeAsync(client, context, first: true);
     }
 }

@@ -54,6 +54,15 @@ public static class AuthClients
             await socket.SendAsync(message, stop);
         }
 
+        return await FinishLoginAsync(socket, message, sendEarly, ignoreRefusal, readAnswerOnce, stop);
+    }
+
+    /// <summary>
+    /// A client's part after its login line, for exercise 02's clients and exercise 04's: the answer, then the
+    /// message (unless it went early) and its echo. Returns the exit code.
+    /// </summary>
+    internal static async Task<int> FinishLoginAsync(Socket socket, byte[] message, bool sentEarly, bool ignoreRefusal, bool readAnswerOnce, CancellationToken stop)
+    {
         string answer = readAnswerOnce ? await ReceiveOnceAsync(socket, stop) : await ReceiveLineAsync(socket, stop);
         if (answer != "OK")
         {
@@ -65,7 +74,7 @@ public static class AuthClients
             return 1;
         }
 
-        if (!sendEarly)
+        if (!sentEarly)
         {
             await socket.SendAsync(message, stop);
         }
@@ -84,7 +93,7 @@ public static class AuthClients
         return 0;
     }
 
-    private static async Task<string> ReceiveLineAsync(Socket socket, CancellationToken stop)
+    internal static async Task<string> ReceiveLineAsync(Socket socket, CancellationToken stop)
     {
         var line = new List<byte>();
         var one = new byte[1];
@@ -95,9 +104,9 @@ public static class AuthClients
         return Encoding.UTF8.GetString([.. line]).TrimEnd('\r');
     }
 
-    private static async Task<string> ReceiveOnceAsync(Socket socket, CancellationToken stop)
+    internal static async Task<string> ReceiveOnceAsync(Socket socket, CancellationToken stop, int most = 16)
     {
-        var buffer = new byte[16];
+        var buffer = new byte[most];
         int count = await socket.ReceiveAsync(buffer, stop);
         return Encoding.UTF8.GetString(buffer, 0, count).TrimEnd('\n', '\r');
     }

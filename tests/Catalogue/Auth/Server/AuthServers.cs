@@ -172,10 +172,15 @@ public static class AuthServers
         }
     }
 
-    private static async Task<(byte[]? Line, byte[] After, string? Refusal)> ReadFirstLineAsync(Socket client, AuthMistakes mistakes, CancellationToken login)
+    private static Task<(byte[]? Line, byte[] After, string? Refusal)> ReadFirstLineAsync(Socket client, AuthMistakes mistakes, CancellationToken login) =>
+        ReadFirstLineAsync(client, mistakes.ReadsByteByByte ? 1 : 1024, mistakes.LineLimit, mistakes.OneReadIsTheLine, login);
+
+    /// <summary>The first line as the password servers of exercises 02 and 04 read it, with the mistakes they may make in reading it.</summary>
+    internal static async Task<(byte[]? Line, byte[] After, string? Refusal)> ReadFirstLineAsync(
+        Socket client, int bufferSize, int lineLimit, bool oneReadIsTheLine, CancellationToken login)
     {
         var received = new List<byte>();
-        var buffer = new byte[mistakes.ReadsByteByByte ? 1 : 1024];
+        var buffer = new byte[bufferSize];
         try
         {
             while (true)
@@ -190,7 +195,7 @@ public static class AuthServers
                     }
                     return (line, [.. received.Skip(newline + 1)], null);
                 }
-                if (received.Count >= mistakes.LineLimit)
+                if (received.Count >= lineLimit)
                 {
                     return (null, [], "line too long");
                 }
@@ -200,7 +205,7 @@ public static class AuthServers
                     return (null, [], null);
                 }
                 received.AddRange(buffer.AsSpan(0, count));
-                if (mistakes.OneReadIsTheLine)
+                if (oneReadIsTheLine)
                 {
                     var whole = received.ToArray();
                     return (whole[^1] == '\n' ? whole[..^1] : whole, [], null);
