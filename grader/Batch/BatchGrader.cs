@@ -20,6 +20,9 @@ public sealed class BatchGrader(
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
+    // How many of a submission's programs are graded at once: the cores, and at least two, since gradings mostly wait.
+    private static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount);
+
     /// <summary>The sub-folders of <paramref name="folder"/> that are submissions, in name order.</summary>
     public static IReadOnlyList<string> Submissions(string folder) =>
         [.. Directory.GetDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal)];
@@ -30,30 +33,49 @@ public sealed class BatchGrader(
     /// <param name="cancellationToken">Interrupts the batch.</param>
     public async Task<SubmissionResult> GradeAsync(string submission, string work, Action<string> progress, CancellationToken cancellationToken)
     {
-        var reports = new List<GradeReport>();
-        var problems = new List<string>();
-        foreach (var exercise in exercises)
+        progress(Strings.FormatBatchBuilding(string.Join(", ", exercises.Select(SubmissionBuilder.ProjectOf))));
+        var programs = await builder.BuildAsync(submission, exercises, work, cancellationToken);
+        var outcomes = new (GradeReport? Report, string? Problem)[exercises.Count];
+        var built = new List<(int Index, BuiltProgram Program)>();
+        for (int i = 0; i < exercises.Count; i++)
         {
-            progress(Strings.FormatBatchBuilding(SubmissionBuilder.ProjectOf(exercise)));
-            var (built, problem) = await builder.BuildAsync(submission, exercise, Path.Combine(work, exercise.Name), cancellationToken);
-            if (built is null)
+            if (programs[i].Program is { } program)
             {
-                problems.Add(problem!);
-                continue;
+                built.Add((i, program));
             }
-            progress(Strings.FormatBatchGrading(exercise.Key));
+            else
+            {
+                outcomes[i] = (null, programs[i].Problem);
+            }
+        }
+
+        // Graded side by side: each program has its own port, process and (sandboxed) containers, and most of a
+        // grading is waiting on the wire, so a submission takes about as long as its slowest program.
+        using var slots = new SemaphoreSlim(Parallelism);
+        await Task.WhenAll(built.Select(async b =>
+        {
+            await slots.WaitAsync(cancellationToken);
             try
             {
-                reports.Add(await GradeAsync(exercise, built, cancellationToken));
+                progress(Strings.FormatBatchGrading(exercises[b.Index].Key));
+                outcomes[b.Index] = (await GradeAsync(exercises[b.Index], b.Program, cancellationToken), null);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // One program that breaks the grader's run (a port taken, a process that cannot start) costs
                 // its own points, never the rest of the batch.
-                problems.Add(Strings.FormatBatchGradingFailed(exercise.Key, e.Message));
+                outcomes[b.Index] = (null, Strings.FormatBatchGradingFailed(exercises[b.Index].Key, e.Message));
             }
-        }
-        return new SubmissionResult(Path.GetFileName(Path.TrimEndingDirectorySeparator(submission)), reports, problems)
+            finally
+            {
+                slots.Release();
+            }
+        }));
+
+        return new SubmissionResult(
+            Path.GetFileName(Path.TrimEndingDirectorySeparator(submission)),
+            [.. outcomes.Select(o => o.Report).OfType<GradeReport>()],
+            [.. outcomes.Select(o => o.Problem).OfType<string>()])
         {
             MaxScore = exercises.Sum(e => e.Checks.Sum(c => options.Points.For(c.Info.Id))),
         };

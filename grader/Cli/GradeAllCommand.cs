@@ -17,6 +17,8 @@ namespace SocketExercises.Grader.Cli;
 /// </summary>
 internal static class GradeAllCommand
 {
+    private const int SubmissionsAtOnce = 2;
+
     public static Command Build(IReadOnlyList<Exercise> exercises, Action<IServiceCollection>? configure)
     {
         var folder = new Argument<string>("folder")
@@ -93,16 +95,26 @@ internal static class GradeAllCommand
             await using var provider = GraderServices.Build(options, configure(options));
             var batch = new BatchGrader(
                 exercises, provider.GetRequiredService<ExerciseGrader>(), provider.GetRequiredService<SubmissionBuilder>(), options, provider.GetService<BatchSandbox>());
-            var results = new List<SubmissionResult>();
             long started = TimeProvider.System.GetTimestamp();
-            for (int i = 0; i < submissions.Count; i++)
+            // Two submissions at a time: while one builds, the other's programs are mostly waiting on the wire.
+            using var slots = new SemaphoreSlim(SubmissionsAtOnce);
+            var results = await Task.WhenAll(submissions.Select(async (submission, i) =>
             {
-                string student = Path.GetFileName(submissions[i]);
-                string step = $"[{i + 1}/{submissions.Count}] {student}";
-                // Progress goes to standard error, so standard output is the table alone.
-                results.Add(await batch.GradeAsync(submissions[i], Path.Combine(work, student), what => Console.Error.WriteLine($"{step}: {what}"), cancellationToken));
-                Console.Error.WriteLine($"{step}: {results[^1].Score}/{results[^1].MaxScore}");
-            }
+                await slots.WaitAsync(cancellationToken);
+                try
+                {
+                    string student = Path.GetFileName(submission);
+                    string step = $"[{i + 1}/{submissions.Count}] {student}";
+                    // Progress goes to standard error, so standard output is the table alone.
+                    var result = await batch.GradeAsync(submission, Path.Combine(work, student), what => Console.Error.WriteLine($"{step}: {what}"), cancellationToken);
+                    Console.Error.WriteLine($"{step}: {result.Score}/{result.MaxScore}");
+                    return result;
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
 
             var table = new BatchTable(BatchChecks(exercises));
             string csv = Path.Combine(output, "grades.csv");
@@ -113,7 +125,7 @@ internal static class GradeAllCommand
             table.WriteConsole(results, Console.Out);
             Console.WriteLine();
             Console.WriteLine(Strings.FormatBatchWritten(csv, json));
-            Console.WriteLine(Strings.FormatBatchDone(results.Count, Durations.Format(TimeProvider.System.GetElapsedTime(started))));
+            Console.WriteLine(Strings.FormatBatchDone(results.Length, Durations.Format(TimeProvider.System.GetElapsedTime(started))));
             return ExitCodes.Success;
         }
         catch (ExerciseException e)

@@ -1,7 +1,9 @@
+using System.Reflection;
 using SocketExercises.Catalogue;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Testing;
+using Xunit.Sdk;
 
 namespace SocketExercises.Grader.Tests;
 
@@ -12,41 +14,6 @@ namespace SocketExercises.Grader.Tests;
 /// </summary>
 public sealed class CatalogueTests
 {
-    public static TheoryData<string, string> Broken { get; } = Programs(correct: false);
-
-    public static TheoryData<string, string> Correct { get; } = Programs(correct: true);
-
-    [Theory]
-    [MemberData(nameof(Broken))]
-    public async Task Catches_a_broken_program_with_the_checks_meant_for_it(string exercise, string program)
-    {
-        // Given a program from the catalogue with one mistake, and the checks it declares its mistake breaks
-        var declared = Find(exercise, program);
-
-        // When it is graded
-        var report = await GradeAsync(declared);
-
-        // Then exactly those checks fail, each saying why, and none is skipped (but after the first check, for a
-        // program that cannot be reached at all)
-        Assert.True(
-            declared.MustFail.Order().SequenceEqual(report.Ids(CheckStatus.Failed).Order()),
-            $"Expected to fail: {string.Join(", ", declared.MustFail.Order())}\n{report.Describe()}");
-        if (declared.MustFail[0] != report.Results[0].Info.Id)
-        {
-            Assert.Equal(0, report.Skipped);
-        }
-        Assert.All(report.Results.Where(r => r.Status == CheckStatus.Failed), r => Assert.False(string.IsNullOrWhiteSpace(r.Message)));
-    }
-
-    [Theory]
-    [MemberData(nameof(Correct))]
-    public async Task Passes_a_correct_program_however_it_is_written(string exercise, string program)
-    {
-        var report = await GradeAsync(Find(exercise, program));
-
-        Assert.True(report.Succeeded, report.Describe());
-    }
-
     [Fact]
     public void Every_broken_program_names_real_checks_of_its_exercise_the_one_meant_for_it_first()
     {
@@ -76,20 +43,79 @@ public sealed class CatalogueTests
             Assert.Contains(CatalogueProgram.All, p => p.Exercise == exercise.Key && !p.IsCorrect);
         }
     }
+}
+
+/// <summary>
+/// The catalogue's programs of one exercise, graded: a class per exercise, so that the exercises' programs are
+/// graded side by side (a test class runs its tests one after another), each test class naming its own.
+/// </summary>
+public abstract class CatalogueTheories
+{
+    [Theory]
+    [CataloguePrograms(correct: false)]
+    public async Task Catches_a_broken_program_with_the_checks_meant_for_it(string exercise, string program)
+    {
+        // Given a program from the catalogue with one mistake, and the checks it declares its mistake breaks
+        var declared = Find(exercise, program);
+
+        // When it is graded
+        var report = await GradeAsync(declared);
+
+        // Then exactly those checks fail, each saying why, and none is skipped (but after the first check, for a
+        // program that cannot be reached at all)
+        Assert.True(
+            declared.MustFail.Order().SequenceEqual(report.Ids(CheckStatus.Failed).Order()),
+            $"Expected to fail: {string.Join(", ", declared.MustFail.Order())}\n{report.Describe()}");
+        if (declared.MustFail[0] != report.Results[0].Info.Id)
+        {
+            Assert.Equal(0, report.Skipped);
+        }
+        Assert.All(report.Results.Where(r => r.Status == CheckStatus.Failed), r => Assert.False(string.IsNullOrWhiteSpace(r.Message)));
+    }
+
+    [Theory]
+    [CataloguePrograms(correct: true)]
+    public async Task Passes_a_correct_program_however_it_is_written(string exercise, string program)
+    {
+        var report = await GradeAsync(Find(exercise, program));
+
+        Assert.True(report.Succeeded, report.Describe());
+    }
 
     private static CatalogueProgram Find(string exercise, string program) =>
         CatalogueProgram.All.Single(p => p.Exercise == exercise && p.Name == program);
 
     private static Task<GradeReport> GradeAsync(CatalogueProgram program) =>
         Grade.ProgramAsync(KitExercises.Named(program.Exercise), KitPrograms.Catalogue(program.Exercise, program.Name), Grade.Options());
+}
 
-    private static TheoryData<string, string> Programs(bool correct)
+[CatalogueOf("echo")]
+public sealed class EchoCatalogueTests : CatalogueTheories;
+
+[CatalogueOf("auth")]
+public sealed class AuthCatalogueTests : CatalogueTheories;
+
+[CatalogueOf("chat")]
+public sealed class ChatCatalogueTests : CatalogueTheories;
+
+[CatalogueOf("challenge")]
+public sealed class ChallengeCatalogueTests : CatalogueTheories;
+
+/// <summary>Which exercise's programs a <see cref="CatalogueTheories"/> class grades: those whose keys start with it and a dash.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class CatalogueOfAttribute(string exercise) : Attribute
+{
+    public string Exercise => exercise;
+}
+
+/// <summary>The catalogue's broken (or correct) programs of the exercise the test class is for, as (exercise, program).</summary>
+public sealed class CatalogueProgramsAttribute(bool correct) : DataAttribute
+{
+    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
     {
-        var programs = new TheoryData<string, string>();
-        foreach (var program in CatalogueProgram.All.Where(p => p.IsCorrect == correct))
-        {
-            programs.Add(program.Exercise, program.Name);
-        }
-        return programs;
+        string exercise = testMethod.ReflectedType!.GetCustomAttribute<CatalogueOfAttribute>()!.Exercise + "-";
+        return CatalogueProgram.All
+            .Where(p => p.IsCorrect == correct && p.Exercise.StartsWith(exercise, StringComparison.Ordinal))
+            .Select(p => new object[] { p.Exercise, p.Name });
     }
 }

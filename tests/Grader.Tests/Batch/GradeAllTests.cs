@@ -56,7 +56,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
     public void Prints_a_table_and_shows_progress()
     {
         Assert.Matches(Row(), _class.Output);
-        Assert.Contains("[3/3] cvita: building exercises/04-challenge/ChallengeClient", _class.Errors);
+        Assert.Matches(@"\[3/3\] cvita: building .*exercises/04-challenge/ChallengeClient", _class.Errors);
     }
 
     [Fact]

@@ -3,7 +3,11 @@ using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests.Sandbox;
 
-/// <summary><c>grade-all --sandbox docker</c> as a teacher runs it: the same grades as without the sandbox.</summary>
+/// <summary>
+/// <c>grade-all --sandbox docker</c> as a teacher runs it: the same grades as without the sandbox. The student's
+/// programs are the reference solutions (but a Python echo server), so this is also the test that each of them,
+/// the chat client typed to through its container's pipe included, passes everything in its container.
+/// </summary>
 [Collection(OneEngine.Name)]
 public sealed class SandboxedGradeAllTests
 {

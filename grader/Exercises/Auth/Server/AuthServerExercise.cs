@@ -6,16 +6,21 @@ namespace SocketExercises.Grader.Exercises.Auth.Server;
 /// <summary>Exercise 02's server: the echo server behind a password line (docs/protocol.md §10–§16).</summary>
 public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
 {
-    /// <summary>The login timeout an auth server is graded with unless told otherwise.</summary>
+    /// <summary>The login timeout a running server is graded with unless told otherwise: the exercise programs' own default.</summary>
     public static readonly TimeSpan DefaultLoginTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The login timeout the grader gives a server it starts, unless told otherwise: short, so that the check that
+    /// waits for it takes a second, not five.
+    /// </summary>
+    public static readonly TimeSpan StartedLoginTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary><c>--password</c>: the server's password; made up where the grader starts the server.</summary>
     public static ExerciseOption<string?> Password { get; } = new("--password", () => AuthTexts.HelpServerPassword);
 
     /// <summary><c>--login-timeout</c>: how long the server gives a client to log in, in seconds.</summary>
-    public static ExerciseOption<double> LoginTimeout { get; } = new("--login-timeout", () => AuthTexts.HelpLoginTimeout)
+    public static ExerciseOption<double?> LoginTimeout { get; } = new("--login-timeout", () => AuthTexts.HelpLoginTimeout)
     {
-        DefaultValue = () => DefaultLoginTimeout.TotalSeconds,
         Parser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--login-timeout", result),
     };
 
@@ -73,7 +78,9 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
         string password = arguments.Get(Password) ?? (arguments.GraderRunsProgram
             ? Passwords.Make()
             : throw new ExerciseException(AuthTexts.ErrorPasswordNeeded, ExitCodes.Usage));
-        var loginTimeout = TimeSpan.FromSeconds(arguments.Get(LoginTimeout));
+        var loginTimeout = arguments.Get(LoginTimeout) is { } seconds
+            ? TimeSpan.FromSeconds(seconds)
+            : arguments.GraderRunsProgram ? StartedLoginTimeout : DefaultLoginTimeout;
         return (AuthServerTarget.Settings(password, loginTimeout), password, loginTimeout);
     }
 }
