@@ -45,15 +45,35 @@ public static class GraderCommandLine
         {
             command.Options.Add(option);
         }
-        IProgramArguments program = exercise.Role == ProgramRole.Server ? new ServerArguments() : new ClientArguments();
+        IProgramArguments program = exercise.Role == ProgramRole.Server ? new ServerArguments(exercise) : new ClientArguments(exercise);
         program.AddTo(command);
-        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, program.Reports, exercises, program.Configure(parsed, configure), (provider, token) =>
-        {
-            var graded = program.Program(parsed);
-            var arguments = ExerciseArguments.From(parsed, made, graderRunsProgram: graded.Command is not null);
-            return provider.GetRequiredService<ExerciseGrader>().GradeAsync(exercise, graded, arguments, token);
-        }, cancellationToken));
+        var only = new Option<string[]>("--only") { Description = Strings.HelpOnly, HelpName = "check" };
+        var list = new Option<bool>("--list") { Description = Strings.HelpList };
+        command.Options.Add(only);
+        command.Options.Add(list);
+        command.SetAction((parsed, cancellationToken) => parsed.GetValue(list)
+            ? ListChecks(exercise, program.Reports, parsed)
+            : RunAsync(parsed, program.Reports, exercises, program.Configure(parsed, configure), (provider, token) =>
+            {
+                var selection = parsed.GetValue(only) is { Length: > 0 } patterns ? CheckSelection.Of(patterns, exercise) : null;
+                var graded = program.Program(parsed);
+                var arguments = ExerciseArguments.From(parsed, made, graderRunsProgram: graded.Command is not null).WithOnly(selection);
+                return provider.GetRequiredService<ExerciseGrader>().GradeAsync(exercise, graded, arguments, token);
+            }, cancellationToken));
         return command;
+    }
+
+    // --list: each check with its requirement, points and title, in the order they run; nothing is graded.
+    private static Task<int> ListChecks(Exercise exercise, ReportArguments reports, ParseResult parsed)
+    {
+        reports.UseLanguage(parsed);
+        var points = reports.Options(parsed, [exercise]).Points;
+        int width = exercise.Checks.Max(c => c.Info.Id.Length);
+        foreach (var check in exercise.Checks)
+        {
+            Console.WriteLine($"{check.Info.Id.PadRight(width)}  {check.Info.Requirement,-4}  {points.For(check.Info.Id),2}  {check.Info.Title}");
+        }
+        return Task.FromResult(0);
     }
 
     /// <summary>A command's description in the chosen language, followed by its examples, which are the same in every language.</summary>
@@ -108,8 +128,11 @@ internal interface IProgramArguments
     ProgramUnderTest Program(ParseResult parsed);
 }
 
-/// <summary>The options every server command takes: where the server listens, and how to start it.</summary>
-internal sealed class ServerArguments : IProgramArguments
+/// <summary>
+/// The options every server command takes: where the server listens, and how to start it. Given neither a port
+/// nor a command, inside the kit it starts the student's own program of the exercise.
+/// </summary>
+internal sealed class ServerArguments(Exercise exercise) : IProgramArguments
 {
     public EndpointOptions EndpointOptions { get; } = new();
 
@@ -141,26 +164,40 @@ internal sealed class ServerArguments : IProgramArguments
 
     /// <summary>The grader's services as this command line asks: the started server in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
     public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) =>
-        Sandbox.Configure(parsed, StartCommand(parsed)?.Text, configure);
+        Sandbox.Configure(parsed, parsed.GetValue(Start), configure);
 
     public IPEndPoint Endpoint(ParseResult parsed) =>
         new(EndpointOptions.Resolve(parsed.GetRequiredValue(EndpointOptions.Host)), parsed.GetValue(EndpointOptions.Port));
 
-    public ShellCommand? StartCommand(ParseResult parsed) => parsed.GetValue(Start) is { Length: > 0 } text ? new ShellCommand(text) : null;
+    public ShellCommand? StartCommand(ParseResult parsed)
+    {
+        if (parsed.GetValue(Start) is { Length: > 0 } text)
+        {
+            return new ShellCommand(text);
+        }
+        if (parsed.GetResult(EndpointOptions.Port) is null or { Implicit: true } && KitProject.Find(exercise.Project) is { } own)
+        {
+            Console.WriteLine(Strings.FormatGradingOwnServer(own.Folder, own.Command));
+            return new ShellCommand(own.Command);
+        }
+        return null;
+    }
 
     public TimeSpan StartTimeoutOf(ParseResult parsed) => TimeSpan.FromSeconds(parsed.GetValue(StartTimeout));
 
     public ProgramUnderTest Program(ParseResult parsed) => new(StartCommand(parsed), Endpoint(parsed), StartTimeoutOf(parsed));
 }
 
-/// <summary>The options every client command takes: the client's command, and where the grader listens.</summary>
-internal sealed class ClientArguments : IProgramArguments
+/// <summary>
+/// The options every client command takes: the client's command, and where the grader listens. Given no command,
+/// inside the kit it runs the student's own program of the exercise.
+/// </summary>
+internal sealed class ClientArguments(Exercise exercise) : IProgramArguments
 {
     public Option<string> Client { get; } = new("--client")
     {
         Description = Strings.HelpClient,
         HelpName = "command",
-        Required = true,
     };
 
     public Option<int> ListenPort { get; } = new("--listen-port")
@@ -184,9 +221,20 @@ internal sealed class ClientArguments : IProgramArguments
 
     /// <summary>The grader's services as this command line asks: the client in a sandbox or not, then <paramref name="configure"/>'s changes.</summary>
     public Action<IServiceCollection> Configure(ParseResult parsed, Action<IServiceCollection>? configure) =>
-        Sandbox.Configure(parsed, parsed.GetRequiredValue(Client), configure);
+        Sandbox.Configure(parsed, parsed.GetValue(Client), configure);
 
-    public ShellCommand Command(ParseResult parsed) => new(parsed.GetRequiredValue(Client));
+    /// <exception cref="ExerciseException">No --client, and no program of the student's to run.</exception>
+    public ShellCommand Command(ParseResult parsed)
+    {
+        if (parsed.GetValue(Client) is { Length: > 0 } text)
+        {
+            return new ShellCommand(text);
+        }
+        var own = KitProject.Find(exercise.Project, "--port {port}")
+            ?? throw new ExerciseException(Strings.FormatClientCommandNeeded(exercise.Key), ExitCodes.Usage);
+        Console.WriteLine(Strings.FormatGradingOwnClient(own.Folder, own.Command));
+        return new ShellCommand(own.Command);
+    }
 
     public IPEndPoint Listen(ParseResult parsed) => new(IPAddress.Loopback, parsed.GetValue(ListenPort));
 

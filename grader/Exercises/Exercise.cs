@@ -65,6 +65,14 @@ public abstract class Exercise
 
     public override string ToString() => Key;
 
+    /// <summary>The checks <c>--only</c> selects (all when it was not given), and the note that says what else ran.</summary>
+    protected static (IReadOnlyList<ICheck<TTarget>> Checks, string? Note) Select<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, ExerciseArguments arguments) =>
+        arguments.Only?.Apply(checks) ?? (checks, null);
+
+    /// <summary><paramref name="report"/> with <paramref name="note"/> first among its notes, when there is one.</summary>
+    protected static GradeReport Noted(GradeReport report, string? note) =>
+        note is null ? report : report with { Notes = [note, .. report.Notes] };
+
     private Dictionary<string, int> LoadPoints()
     {
         var assembly = GetType().Assembly;
@@ -94,8 +102,9 @@ public abstract class ServerExercise<TTarget> : Exercise
         ExerciseGrader grader, ProgramUnderTest program, ExerciseArguments arguments, CancellationToken cancellationToken)
     {
         var setup = Setup(arguments);
+        var (checks, selected) = Select(ServerChecks, arguments);
         var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings) { TimeLimit = GradingTimeLimit };
-        return ExerciseNote.AddTo(await grader.Servers.GradeAsync(request, ServerChecks, setup.Target, cancellationToken), setup.Note);
+        return Noted(ExerciseNote.AddTo(await grader.Servers.GradeAsync(request, checks, setup.Target, cancellationToken), setup.Note), selected);
     }
 }
 
@@ -118,7 +127,8 @@ public abstract class ClientExercise<TTarget> : Exercise
     {
         var command = program.Command ?? throw new ArgumentException("A client is graded by running it: it needs a command.", nameof(program));
         var setup = Setup(arguments);
+        var (checks, selected) = Select(ClientChecks, arguments);
         var request = new ClientGradingRequest(Key, command, program.Endpoint, setup.Settings, setup.ServeOn) { KeepInput = setup.KeepInput };
-        return ExerciseNote.AddTo(await grader.Clients.GradeAsync(request, ClientChecks, setup.Target, cancellationToken), setup.Note);
+        return Noted(ExerciseNote.AddTo(await grader.Clients.GradeAsync(request, checks, setup.Target, cancellationToken), setup.Note), selected);
     }
 }

@@ -44,11 +44,18 @@ public sealed class ExerciseArguments
 {
     private readonly Dictionary<ExerciseOption, object?> _values;
 
-    private ExerciseArguments(Dictionary<ExerciseOption, object?> values, bool graderRunsProgram)
+    private ExerciseArguments(Dictionary<ExerciseOption, object?> values, bool graderRunsProgram, CheckSelection? only = null)
     {
         _values = values;
         GraderRunsProgram = graderRunsProgram;
+        Only = only;
     }
+
+    /// <summary>The checks <c>--only</c> asked for; null for all of them.</summary>
+    public CheckSelection? Only { get; }
+
+    /// <summary>These arguments, running only the checks <paramref name="only"/> selects.</summary>
+    public ExerciseArguments WithOnly(CheckSelection? only) => new(_values, GraderRunsProgram, only);
 
     /// <summary>
     /// The grader starts the server or runs the client, and so can hand it what it chooses (a password it
@@ -65,7 +72,7 @@ public sealed class ExerciseArguments
         new(made.ToDictionary(m => m.Key, m => m.Key.ValueIn(parsed, m.Value)), graderRunsProgram);
 
     /// <summary>These arguments with <paramref name="option"/> set to <paramref name="value"/>.</summary>
-    public ExerciseArguments With<T>(ExerciseOption<T> option, T value) => new(new(_values) { [option] = value }, GraderRunsProgram);
+    public ExerciseArguments With<T>(ExerciseOption<T> option, T value) => new(new(_values) { [option] = value }, GraderRunsProgram, Only);
 
     /// <summary>The option's value: given, or its default.</summary>
     public T? Get<T>(ExerciseOption<T> option) =>

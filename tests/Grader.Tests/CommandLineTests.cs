@@ -38,7 +38,6 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("check echo-server --port nine", "--port must be a port number")]
     [InlineData("check echo-server --no-such-flag", "Unrecognized command or argument '--no-such-flag'")]
-    [InlineData("check echo-client", "Option '--client' is required")]
     [InlineData("check echo-server --start-timeout -1 --start true", "--start-timeout must be a number of seconds")]
     [InlineData("check no-such-exercise", "Unrecognized command or argument 'no-such-exercise'")]
     [InlineData("check auth-server --port 65432", "--password is needed to grade a running server")]
@@ -53,6 +52,63 @@ public sealed class CommandLineTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Errors);
         Assert.DoesNotContain("   at ", run.Errors); // no stack trace
+    }
+
+    [Fact]
+    public async Task Outside_the_kit_a_client_without_its_command_is_a_usage_error()
+    {
+        var run = await Executed.RunAsync(new ShellCommand($"cd / && {KitPrograms.Grader("check echo-client").Text}"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("echo-client needs the client's command: --client", run.Errors);
+    }
+
+    [Fact]
+    public async Task Inside_the_kit_check_with_no_program_grades_the_students_own_and_says_so()
+    {
+        // Given the kit, its starters unfinished; when a student grades the echo server with no options
+        var run = await Executed.RunAsync(KitPrograms.Grader("check echo-server"), TimeSpan.FromMinutes(2));
+
+        // Then the first line says what was graded and how to grade something else, and the report shows the starter's TODO
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"^Grading your .*exercises/01-echo/EchoServer, started with: dotnet run --project \S*exercises/01-echo/EchoServer\n", run.Output);
+        Assert.Contains("--port; for another program, --start", run.Output);
+        Assert.Contains("TODO 1", run.Output);
+    }
+
+    [Fact]
+    public async Task List_prints_each_check_with_its_requirement_and_points_and_grades_nothing()
+    {
+        var run = await Executed.RunAsync(KitPrograms.Grader("check echo-server --list"));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        var lines = run.Output.TrimEnd().Split('\n');
+        Assert.Equal(12, lines.Length);
+        Assert.Matches(@"^echo\.large-payload\s+§\d+\s+2\s+\S", lines.Single(l => l.StartsWith("echo.large-payload", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Only_runs_the_checks_asked_for_and_the_first_check_which_they_need()
+    {
+        int port = Grade.FreePort();
+
+        var run = await Executed.RunAsync(KitPrograms.Grader(
+            $"check echo-server --port {port} --start '{KitPrograms.SolutionEchoServer}' --only 'echo.utf8-*' --only echo.nothing-extra"));
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.EndsWith("3 passed, 0 failed", run.Output.TrimEnd());
+        Assert.Contains("Also ran echo.accepts-connection", run.Output);
+        Assert.DoesNotContain("echo.large-payload", run.Output);
+    }
+
+    [Fact]
+    public async Task Only_with_a_check_the_exercise_does_not_have_lists_the_ones_it_has()
+    {
+        var run = await Executed.RunAsync(KitPrograms.Grader($"check echo-server --port {Grade.FreePort()} --only echo.no-such-check"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--only echo.no-such-check: echo-server has no such check. Its checks are:", run.Errors);
+        Assert.Contains("echo.survives-reset", run.Errors);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 // Exercise 01, the echo client: send a message to the echo server and print the complete reply.
 // Work through the TODOs in order; README.md beside this folder explains each socket call.
 // Run it:   dotnet run --project exercises/01-echo/EchoClient -- "Hello, world"
-// Grade it: dotnet run --project grader -- check echo-client --client "dotnet run --project exercises/01-echo/EchoClient"
+// Grade it: dotnet run --project grader -- check echo-client
 using System.Net;
 using System.Net.Sockets;
 using System.Text;

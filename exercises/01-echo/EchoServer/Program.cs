@@ -1,7 +1,7 @@
 // Exercise 01, the echo server: send every byte a client sends straight back to it.
 // Work through the TODOs in order; README.md beside this folder explains each socket call.
 // Run it:   dotnet run --project exercises/01-echo/EchoServer
-// Grade it: dotnet run --project grader -- check echo-server --start "dotnet run --project exercises/01-echo/EchoServer"
+// Grade it: dotnet run --project grader -- check echo-server
 using System.Net;
 using System.Net.Sockets;
 using SocketExercises.Common;

@@ -1,7 +1,7 @@
 // Exercise 02, the authenticating client: log in with "AUTH <password>\n", wait for the answer, then talk
 // as the echo client does. README.md beside this folder explains the protocol.
 // Run it:   SOCKET_PASSWORD=tajna dotnet run --project exercises/02-auth/AuthClient -- "Hello, world"
-// Grade it: dotnet run --project grader -- check auth-client --client "dotnet run --project exercises/02-auth/AuthClient -- --port {port}"
+// Grade it: dotnet run --project grader -- check auth-client
 using System.Net;
 using System.Net.Sockets;
 using System.Text;

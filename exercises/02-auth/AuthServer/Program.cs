@@ -1,7 +1,7 @@
 // Exercise 02, the authenticating server: a client must send "AUTH <password>\n" before anything is echoed.
 // Start from your echo server of exercise 01; README.md beside this folder explains the protocol.
 // Run it:   SOCKET_PASSWORD=tajna dotnet run --project exercises/02-auth/AuthServer
-// Grade it: dotnet run --project grader -- check auth-server --start "dotnet run --project exercises/02-auth/AuthServer"
+// Grade it: dotnet run --project grader -- check auth-server
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;

@@ -1,7 +1,7 @@
 // Exercise 03, the chat client: joins the room with "NICK <name>\n", then does two things at once — sends each
 // line typed on standard input, and prints each line from the server the moment it arrives.
 // Run it:   dotnet run --project exercises/03-chat/ChatClient -- --nick Ana
-// Grade it: dotnet run --project grader -- check chat-client --client "dotnet run --project exercises/03-chat/ChatClient"
+// Grade it: dotnet run --project grader -- check chat-client
 using System.Net;
 using System.Net.Sockets;
 using System.Text;

@@ -1,7 +1,7 @@
 // Exercise 03, the chat server: clients join with "NICK <name>\n", and every line one of them sends reaches
 // all the others as "MSG <name> <text>\n". README.md beside this folder explains the protocol and why each rule exists.
 // Run it:   dotnet run --project exercises/03-chat/ChatServer
-// Grade it: dotnet run --project grader -- check chat-server --start "dotnet run --project exercises/03-chat/ChatServer"
+// Grade it: dotnet run --project grader -- check chat-server
 using System.Net;
 using System.Net.Sockets;
 using System.Text;

@@ -2,7 +2,7 @@
 // password, wait for the verdict, then talk as the echo client does. The password never leaves the program.
 // README.md beside this folder explains the protocol and why.
 // Run it:   SOCKET_PASSWORD=tajna dotnet run --project exercises/04-challenge/ChallengeClient -- "Hello, world"
-// Grade it: dotnet run --project grader -- check challenge-client --client "dotnet run --project exercises/04-challenge/ChallengeClient -- --port {port}"
+// Grade it: dotnet run --project grader -- check challenge-client
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;

@@ -2,7 +2,7 @@
 // sends "CHALLENGE <nonce>\n", the client answers "AUTH <HMAC-SHA256(password, nonce)>\n".
 // Start from your server of exercise 02; README.md beside this folder explains the protocol and why.
 // Run it:   SOCKET_PASSWORD=tajna dotnet run --project exercises/04-challenge/ChallengeServer
-// Grade it: dotnet run --project grader -- check challenge-server --start "dotnet run --project exercises/04-challenge/ChallengeServer"
+// Grade it: dotnet run --project grader -- check challenge-server
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
