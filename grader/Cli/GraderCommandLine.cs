@@ -33,6 +33,7 @@ public static class GraderCommandLine
         {
             check,
             GradeAllCommand.Build(exercises, configure),
+            BenchCommand.Build(),
         };
     }
 

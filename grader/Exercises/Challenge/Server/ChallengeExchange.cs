@@ -24,7 +24,9 @@ internal static class ChallengeExchange
     public static async Task<string> ReadChallengeAsync(WireConnection connection, CheckContext context, bool first = false)
     {
         var lines = new LineReader(connection, context.Time, MaxLine);
+        long asked = context.Time.GetTimestamp();
         var line = await lines.ReadLineAsync(context.Limits.ReplyTimeout, context.Cancellation);
+        var waited = context.Time.GetElapsedTime(asked);
         if (line.Bytes is not { } bytes)
         {
             if (line.Partial.Length == 0 && line.End == ReceiveEnd.TimedOut)
@@ -42,7 +44,11 @@ internal static class ChallengeExchange
         }
         if (lines.Pending.Count > 0)
         {
-            throw new CheckFailedException(ChallengeTexts.FormatChallengeMoreAfter(ByteText.Quote(lines.Pending.Peek(), 96)));
+            // A late challenge and a refusal behind it: the server read first, and gave up on the client. Every
+            // later check would meet the same.
+            string late = waited > context.Limits.QuietPeriod ? ChallengeTexts.FormatChallengeLate(Durations.Format(waited)) : "";
+            string more = late + ChallengeTexts.FormatChallengeMoreAfter(ByteText.Quote(lines.Pending.Peek(), 96));
+            throw first ? new PrerequisiteMissingException(more) : new CheckFailedException(more);
         }
         return text[ChallengeServerTarget.ChallengeStart.Length..];
     }

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SocketExercises.Common;
+using SocketExercises.Grader.Bench;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Composition;
+using SocketExercises.Grader.Grading;
+using SocketExercises.Grader.Running;
+using SocketExercises.Grader.Scoring;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.Cli;
+
+/// <summary>
+/// <c>bench echo-server</c>: loads an echo server (one already running at <c>--port</c>, or one it starts with
+/// <c>--start</c>) and prints its throughput, round trips and latency, and what they say about it.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Build()
+    {
+        var endpoint = new EndpointOptions();
+        var start = new Option<string?>("--start") { Description = Strings.HelpStart, HelpName = "command" };
+        var connections = new Option<int>("--connections")
+        {
+            Description = Strings.HelpBenchConnections,
+            DefaultValueFactory = _ => 1,
+            CustomParser = result => Positive(result, "--connections", 10_000),
+        };
+        var block = new Option<int>("--block")
+        {
+            Description = Strings.HelpBenchBlock,
+            DefaultValueFactory = _ => 64 * 1024,
+            CustomParser = result => Positive(result, "--block", 16 * 1024 * 1024),
+        };
+        var seconds = new Option<double>("--seconds")
+        {
+            Description = Strings.HelpBenchSeconds,
+            DefaultValueFactory = _ => 3,
+            CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--seconds", result),
+        };
+        var echo = new Command("echo-server", GraderCommandLine.Help(Strings.HelpBenchEchoServer, Strings.HelpExamples, """
+              dotnet run --project grader -- bench echo-server --start "dotnet run --project exercises/01-echo/EchoServer"
+              dotnet run --project grader -- bench echo-server --port 65432 --connections 64 --block 64
+            """))
+        {
+            start, connections, block, seconds,
+        };
+        endpoint.AddTo(echo);
+        echo.SetAction((parsed, cancellationToken) => RunAsync(
+            new IPEndPoint(EndpointOptions.Resolve(parsed.GetRequiredValue(endpoint.Host)), parsed.GetValue(endpoint.Port)),
+            parsed.GetValue(start),
+            parsed.GetValue(connections),
+            parsed.GetValue(block),
+            TimeSpan.FromSeconds(parsed.GetValue(seconds)),
+            cancellationToken));
+        return new Command("bench", Strings.HelpBench) { echo };
+    }
+
+    private static async Task<int> RunAsync(IPEndPoint server, string? start, int connections, int block, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var signals = new ShutdownSignals(cancellationToken);
+        cancellationToken = signals.Token;
+        await using var services = GraderServices.Build(new GradingOptions { Points = PointsTable.Of([]) });
+        StartedServer? started = null;
+        try
+        {
+            if (start is { Length: > 0 })
+            {
+                started = new StartedServer(services.GetRequiredService<ServerLauncher>(), new ShellCommand(start), server, [], TimeSpan.FromSeconds(60));
+                await started.StartAsync(cancellationToken);
+            }
+            Console.WriteLine(Strings.FormatBenchRunning(server, connections, Counted.Bytes(block), Durations.Format(duration)));
+            bool live = !Console.IsErrorRedirected;
+            var result = await EchoLoad.RunAsync(server, connections, block, duration, live ? echoed => Console.Error.Write($"\r  {echoed / 1048576.0:0.0} MiB echoed ") : null, cancellationToken);
+            if (live)
+            {
+                Console.Error.Write("\r" + new string(' ', 40) + "\r");
+            }
+            if (result.Unreached == connections)
+            {
+                await Console.Error.WriteLineAsync(Strings.FormatBenchUnreachable(server));
+                return ExitCodes.Usage;
+            }
+            Console.WriteLine(Strings.FormatBenchThroughput($"{result.MebibytesPerSecond:#,0.0}"));
+            Console.WriteLine(Strings.FormatBenchRoundTrips($"{result.RoundTripsPerSecond:#,0}"));
+            Console.WriteLine(Strings.FormatBenchLatency(Milliseconds(result.Percentile(50)), Milliseconds(result.Percentile(99))));
+            foreach (string sentence in BenchDiagnosis.Of(result, connections, block))
+            {
+                Console.WriteLine();
+                Console.WriteLine(sentence);
+            }
+            return result.RoundTrips > 0 ? ExitCodes.Success : 1;
+        }
+        catch (Exception e) when (e is ServerStartException or PortInUseException or GraderEnvironmentException)
+        {
+            await Console.Error.WriteLineAsync(Strings.FormatCouldNotGrade(e.Message));
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return GraderCommandLine.Interrupted;
+        }
+        finally
+        {
+            if (started is not null)
+            {
+                await started.DisposeAsync();
+            }
+        }
+    }
+
+    private static string Milliseconds(TimeSpan time) => $"{time.TotalMilliseconds:0.00} ms";
+
+    private static int Positive(System.CommandLine.Parsing.ArgumentResult result, string option, int most)
+    {
+        string text = OptionParsers.Token(result);
+        if (int.TryParse(text, out int value) && value >= 1 && value <= most)
+        {
+            return value;
+        }
+        result.AddError(Strings.FormatBenchPositive(option, most));
+        return 0;
+    }
+}
