@@ -86,6 +86,14 @@ public sealed class RecipesTests
         Assert.Contains("bash .github/scripts/take-student-work.sh ../student .", workflow);
     }
 
+    [Fact]
+    public void The_kits_own_ci_does_not_run_in_a_students_copy_of_the_template()
+    {
+        string workflow = File.ReadAllText(Path.Combine(KitPrograms.RepositoryRoot, ".github", "workflows", "ci.yml"));
+
+        Assert.Contains("if: github.event.repository.is_template || vars.SOCKET_EXERCISES_KIT_CI == 'true'", workflow);
+    }
+
     private sealed class TemporaryFolder : IDisposable
     {
         private readonly string _path = Directory.CreateTempSubdirectory("socket-recipe-").FullName;
