@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Running;
+
 namespace SocketExercises.Grader.Cli;
 
 /// <summary>
@@ -16,7 +18,7 @@ internal static class KitProject
             if (Directory.Exists(candidate) && Directory.EnumerateFiles(candidate, "*.csproj").Any())
             {
                 string shown = Path.GetRelativePath(Environment.CurrentDirectory, candidate).Replace('\\', '/');
-                string command = $"dotnet run --project {(shown.Contains(' ') ? $"\"{shown}\"" : shown)}";
+                string command = $"dotnet run --project {(shown.Contains(' ') ? ShellCommand.Quote(shown) : shown)}";
                 return (shown, arguments.Length == 0 ? command : $"{command} -- {arguments}");
             }
         }

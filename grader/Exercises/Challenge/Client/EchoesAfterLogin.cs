@@ -1,5 +1,6 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Exercises.Auth;
 using SocketExercises.Grader.Exercises.Echo;
 using SocketExercises.Grader.Exercises.Echo.Client;
 
@@ -13,7 +14,7 @@ public sealed class EchoesAfterLogin : ChallengeClientCheck
     protected override void Judge(ChallengeClientUnderTest target, ClientSession session, ChallengeClientExchange exchange)
     {
         SentMessage.Expect(session, exchange.Request, target.Message);
-        PrintedEcho.Expect(session, exchange.Request, ChallengeTexts.EchoedAfterOk, target.Message);
+        PrintedEcho.Expect(session, exchange.Request, AuthTexts.EchoedAfterOk, target.Message);
         ExpectExit(session, target.Server.Limits.ExitTimeout, EchoTexts.AfterEchoSent, success: true);
     }
 }

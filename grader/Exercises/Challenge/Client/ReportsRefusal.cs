@@ -1,5 +1,6 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Exercises.Auth;
 
 namespace SocketExercises.Grader.Exercises.Challenge.Client;
 
@@ -15,7 +16,7 @@ public sealed class ReportsRefusal : ChallengeClientCheck
         if (!(session.Output + session.Errors).Contains(ChallengeClientUnderTest.RefusalReason, StringComparison.Ordinal))
         {
             throw new CheckFailedException(
-                ChallengeTexts.FormatClientNoReason(ChallengeClientUnderTest.RefusalReason) + "\n" + session.ShowOutput());
+                AuthTexts.FormatAuthClientNoReason(ChallengeClientUnderTest.RefusalReason) + "\n" + session.ShowOutput());
         }
         ExpectExit(session, target.Server.Limits.ExitTimeout, ChallengeTexts.AfterRefused, success: false);
     }

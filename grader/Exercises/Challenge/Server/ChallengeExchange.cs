@@ -55,9 +55,9 @@ internal static class ChallengeExchange
 
     /// <summary>Connects, reads the challenge, sends the line <paramref name="answer"/> makes of its nonce, and expects the refusal.</summary>
     public static async Task ExpectRefusedAsync(
-        ChallengeServerTarget target, Func<string, byte[]> answer, Func<byte[], string> what, CheckContext context, string? label = null)
+        ChallengeServerTarget target, Func<string, byte[]> answer, Func<byte[], string> what, CheckContext context)
     {
-        await using var client = await target.Server.ConnectAsync(label ?? Strings.LabelTheClient, context);
+        await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, context);
         string nonce = await ReadChallengeAsync(client, context);
         byte[] line = answer(nonce);
         await client.SendAsync(line, context.Cancellation);

@@ -153,17 +153,7 @@ public static class AuthServers
                     byte[] echoed = [.. line, (byte)'\n'];
                     await client.SendAsync(echoed, stopping);
                 }
-                await client.SendAsync("OK\n"u8.ToArray(), stopping);
-                if (!mistakes.DropsDataAfterLine && after.Length > 0)
-                {
-                    await client.SendAsync(after, stopping);
-                }
-                var buffer = new byte[4096];
-                int received;
-                while ((received = await client.ReceiveAsync(buffer, stopping)) > 0)
-                {
-                    await client.SendAsync(buffer.AsMemory(0, received), stopping);
-                }
+                await AcceptAndEchoAsync(client, mistakes.DropsDataAfterLine ? [] : after, stopping);
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException)
             {
@@ -174,6 +164,22 @@ public static class AuthServers
 
     private static Task<(byte[]? Line, byte[] After, string? Refusal)> ReadFirstLineAsync(Socket client, AuthMistakes mistakes, CancellationToken login) =>
         ReadFirstLineAsync(client, mistakes.ReadsByteByByte ? 1 : 1024, mistakes.LineLimit, mistakes.OneReadIsTheLine, login);
+
+    /// <summary>After a login the password servers of exercises 02 and 04 accept: OK, what came with the line, then the echo.</summary>
+    internal static async Task AcceptAndEchoAsync(Socket client, byte[] after, CancellationToken stopping)
+    {
+        await client.SendAsync("OK\n"u8.ToArray(), stopping);
+        if (after.Length > 0)
+        {
+            await client.SendAsync(after, stopping);
+        }
+        var buffer = new byte[4096];
+        int received;
+        while ((received = await client.ReceiveAsync(buffer, stopping)) > 0)
+        {
+            await client.SendAsync(buffer.AsMemory(0, received), stopping);
+        }
+    }
 
     /// <summary>The first line as the password servers of exercises 02 and 04 read it, with the mistakes they may make in reading it.</summary>
     internal static async Task<(byte[]? Line, byte[] After, string? Refusal)> ReadFirstLineAsync(

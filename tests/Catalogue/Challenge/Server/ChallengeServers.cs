@@ -175,17 +175,7 @@ public static class ChallengeServers
                     await client.SendAsync("ERR wrong MAC\n"u8.ToArray(), stopping);
                     return;
                 }
-                await client.SendAsync("OK\n"u8.ToArray(), stopping);
-                if (!mistakes.DropsDataAfterLine && after.Length > 0)
-                {
-                    await client.SendAsync(after, stopping);
-                }
-                var buffer = new byte[4096];
-                int received;
-                while ((received = await client.ReceiveAsync(buffer, stopping)) > 0)
-                {
-                    await client.SendAsync(buffer.AsMemory(0, received), stopping);
-                }
+                await AuthServers.AcceptAndEchoAsync(client, mistakes.DropsDataAfterLine ? [] : after, stopping);
             }
             catch (Exception e) when (e is SocketException or OperationCanceledException)
             {
