@@ -17,7 +17,9 @@ namespace SocketExercises.Grader.Sandbox;
 public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, IClientHost, IAsyncDisposable
 {
     private readonly SemaphoreSlim _networkLock = new(1, 1);
+    private readonly string _grading = Guid.NewGuid().ToString("N");
     private SandboxNetwork? _network;
+    private int _disposed;
 
     static ContainerSandbox()
     {
@@ -51,9 +53,9 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
     public async ValueTask DisposeAsync()
     {
         // The container, and each name it is known by, may dispose it: only the first does anything.
-        if (Interlocked.Exchange(ref _network, null) is { } network)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            await network.DisposeAsync();
+            await SandboxLeftovers.RemoveAsync(_grading);
         }
     }
 
@@ -67,6 +69,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
             .WithLogger(NullLogger.Instance) // the report says what matters; the engine's chatter would bury it
             .WithImagePullPolicy(PullPolicy.Missing)
             .WithLabel(SandboxOptions.Label, "program")
+            .WithLabel(SandboxLeftovers.GradingLabel, _grading)
             .WithNetwork(network.Network)
             .WithBindMount(Path.GetFullPath(options.Folder), SandboxOptions.SubmissionPath, AccessMode.ReadOnly)
             .WithWorkingDirectory(SandboxOptions.SubmissionPath)
@@ -113,7 +116,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
         await _networkLock.WaitAsync(cancellationToken);
         try
         {
-            return _network ??= await SandboxNetwork.CreateAsync(cancellationToken);
+            return _network ??= await SandboxNetwork.CreateAsync(_grading, cancellationToken);
         }
         finally
         {

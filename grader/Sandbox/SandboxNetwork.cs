@@ -13,7 +13,7 @@ namespace SocketExercises.Grader.Sandbox;
 /// network, the internet included. This machine is on it at the gateway address, where the grader listens
 /// when it plays the server for a client.
 /// </summary>
-internal sealed class SandboxNetwork : IAsyncDisposable
+internal sealed class SandboxNetwork
 {
     private SandboxNetwork(INetwork network, IPAddress gateway)
     {
@@ -26,7 +26,7 @@ internal sealed class SandboxNetwork : IAsyncDisposable
     public IPAddress Gateway { get; }
 
     /// <exception cref="ExerciseException">No Docker engine answers: nothing can be graded in the sandbox.</exception>
-    public static async Task<SandboxNetwork> CreateAsync(CancellationToken cancellationToken)
+    public static async Task<SandboxNetwork> CreateAsync(string grading, CancellationToken cancellationToken)
     {
         INetwork network;
         try
@@ -35,6 +35,7 @@ internal sealed class SandboxNetwork : IAsyncDisposable
                 .WithLogger(NullLogger.Instance)
                 .WithName("socket-exercises-" + Guid.NewGuid().ToString("N")[..12])
                 .WithLabel(SandboxOptions.Label, "network")
+                .WithLabel(SandboxLeftovers.GradingLabel, grading)
                 .WithCreateParameterModifier(create => create.Internal = true)
                 .Build();
             await network.CreateAsync(cancellationToken);
@@ -58,6 +59,4 @@ internal sealed class SandboxNetwork : IAsyncDisposable
             throw;
         }
     }
-
-    public async ValueTask DisposeAsync() => await Network.DeleteAsync();
 }

@@ -23,6 +23,6 @@ internal static class SandboxContainers
     private static Dictionary<string, IDictionary<string, bool>> Labelled() =>
         new() { ["label"] = new Dictionary<string, bool> { [SandboxOptions.Label] = true } };
 
-    private static DockerClient Client() =>
+    public static DockerClient Client() =>
         TestcontainersSettings.OS.DockerEndpointAuthConfig.GetDockerClientBuilder(Guid.NewGuid()).Build();
 }

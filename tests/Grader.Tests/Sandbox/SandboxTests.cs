@@ -185,6 +185,46 @@ public sealed class SandboxTests
         await AssertNothingLeftAsync();
     }
 
+    [DockerFact]
+    public async Task A_container_created_behind_the_sandbox_s_back_is_removed_with_its_network()
+    {
+        // Given what a grading interrupted mid-creation leaves: a container the engine made but whose id never
+        // came back, on a network, both labelled with the grading, and a container of another grading
+        string grading = Guid.NewGuid().ToString("N");
+        using var engine = SandboxContainers.Client();
+        var labels = new Dictionary<string, string> { [SandboxOptions.Label] = "program", [SandboxLeftovers.GradingLabel] = grading };
+        var network = await engine.Networks.CreateNetworkAsync(new() { Name = "socket-exercises-test-" + grading[..8], Internal = true, Labels = labels });
+        var orphan = await engine.Containers.CreateContainerAsync(new()
+        {
+            Image = SandboxOptions.PythonImage,
+            Cmd = ["sleep", "600"],
+            Labels = labels,
+            HostConfig = new() { NetworkMode = network.ID },
+        });
+        await engine.Containers.StartContainerAsync(orphan.ID, new());
+        var other = await engine.Containers.CreateContainerAsync(new()
+        {
+            Image = SandboxOptions.PythonImage,
+            Cmd = ["sleep", "600"],
+            Labels = new Dictionary<string, string> { [SandboxLeftovers.GradingLabel] = "another" },
+        });
+
+        try
+        {
+            // When that grading's leftovers are removed
+            await SandboxLeftovers.RemoveAsync(grading);
+
+            // Then its container and network are gone, and the other grading's container is not
+            Assert.Empty(await SandboxContainers.ListAsync());
+            Assert.Empty(await SandboxContainers.NetworksAsync());
+            Assert.Equal(other.ID, (await engine.Containers.InspectContainerAsync(other.ID)).ID);
+        }
+        finally
+        {
+            await engine.Containers.RemoveContainerAsync(other.ID, new() { Force = true });
+        }
+    }
+
     private static async Task AssertNothingLeftAsync()
     {
         Assert.Empty(await SandboxContainers.ListAsync());
