@@ -20,8 +20,10 @@ for program in "$kit"/exercises/[0-9]*/*/; do
 done
 
 # What else the student changed: not graded, but a teacher should know someone tried.
-changed=$(diff -rq --exclude=.git --exclude=bin --exclude=obj "$kit" "$student" 2>/dev/null |
-  sed -E "s#^Files $kit/([^ ]+) and .* differ\$#\1#; s#^Only in $student/?([^:]*): (.*)\$#\1/\2#; s#^Only in $kit/?([^:]*): (.*)\$#\1/\2#" |
+# Files the student does not have are not listed: the kit's own are used, and a copy that holds only exercises/
+# (as many upload to Gradescope) would list the whole kit.
+changed=$(diff -rq --exclude=.git --exclude=bin --exclude=obj "$kit" "$student" 2>/dev/null | grep -v "^Only in $kit" |
+  sed -E "s#^Files $kit/([^ ]+) and .* differ\$#\1#; s#^Only in $student/?([^:]*): (.*)\$#\1/\2#" |
   sed 's#^/##' | grep -Ev '^exercises/[0-9][^/]*/[^/]+(/|$)' | sort -u || true)
 if [ -n "$changed" ]; then
   echo "Changed outside the exercises, and not used (graded with the kit's own):"

@@ -15,8 +15,9 @@ namespace SocketExercises.Grader.Batch;
 /// </summary>
 /// <param name="exercises">The programs a submission holds, in the order they are graded.</param>
 /// <param name="sandbox">Where programs run when the batch is sandboxed (<c>--sandbox docker</c>); null to run them here.</param>
+/// <param name="runAs">The user the programs run as (<c>--run-as</c>), when not the grader's own.</param>
 public sealed class BatchGrader(
-    IReadOnlyList<Exercise> exercises, ExerciseGrader grader, SubmissionBuilder builder, GradingOptions options, BatchSandbox? sandbox = null)
+    IReadOnlyList<Exercise> exercises, ExerciseGrader grader, SubmissionBuilder builder, GradingOptions options, BatchSandbox? sandbox = null, string? runAs = null)
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -34,8 +35,8 @@ public sealed class BatchGrader(
     public async Task<SubmissionResult> GradeAsync(string submission, string work, Action<string> progress, CancellationToken cancellationToken)
     {
         progress(Strings.FormatBatchBuilding(string.Join(", ", exercises.Select(SubmissionBuilder.ProjectOf))));
-        var programs = await builder.BuildAsync(submission, exercises, work, cancellationToken);
-        var outcomes = new (GradeReport? Report, string? Problem)[exercises.Count];
+        var programs = await builder.BuildAsync(submission, exercises, work, cancellationToken, runAs);
+        var outcomes = new (GradeReport? Report, ProgramProblem? Problem)[exercises.Count];
         var built = new List<(int Index, BuiltProgram Program)>();
         for (int i = 0; i < exercises.Count; i++)
         {
@@ -45,7 +46,7 @@ public sealed class BatchGrader(
             }
             else
             {
-                outcomes[i] = (null, programs[i].Problem);
+                outcomes[i] = (null, new ProgramProblem(exercises[i].Key, programs[i].Problem!));
             }
         }
 
@@ -64,7 +65,7 @@ public sealed class BatchGrader(
             {
                 // One program that breaks the grader's run (a port taken, a process that cannot start) costs
                 // its own points, never the rest of the batch.
-                outcomes[b.Index] = (null, Strings.FormatBatchGradingFailed(exercises[b.Index].Key, e.Message));
+                outcomes[b.Index] = (null, new ProgramProblem(exercises[b.Index].Key, Strings.FormatBatchGradingFailed(exercises[b.Index].Key, e.Message)));
             }
             finally
             {
@@ -75,7 +76,7 @@ public sealed class BatchGrader(
         return new SubmissionResult(
             Path.GetFileName(Path.TrimEndingDirectorySeparator(submission)),
             [.. outcomes.Select(o => o.Report).OfType<GradeReport>()],
-            [.. outcomes.Select(o => o.Problem).OfType<string>()])
+            [.. outcomes.Select(o => o.Problem).OfType<ProgramProblem>()])
         {
             MaxScore = exercises.Sum(e => e.Checks.Sum(c => options.Points.For(c.Info.Id))),
         };
@@ -85,7 +86,9 @@ public sealed class BatchGrader(
     {
         if (sandbox is null)
         {
-            return await GradeAsync(exercise, new ShellCommand(built.Command(built.Folder)), grader, cancellationToken);
+            // setpriv drops to the user for good before the program runs: it cannot write the grader's files, nor signal it.
+            string run = runAs is null ? built.Command(built.Folder) : $"setpriv --reuid={runAs} --regid={runAs} --init-groups -- {built.Command(built.Folder)}";
+            return await GradeAsync(exercise, new ShellCommand(run), grader, cancellationToken);
         }
         // Each program runs in containers of its own, made from its folder and the image for its language.
         await using var sandboxed = sandbox.Services(new SandboxOptions(sandbox.ImageFor(built.Language), built.Folder));

@@ -23,9 +23,10 @@ public sealed partial class SubmissionBuilder
     /// under <paramref name="work"/>; a program written in Python instead (a script in the project's folder, and
     /// no project) needs no build.
     /// </summary>
+    /// <param name="runAs">The user to build as (<c>--run-as</c>): a project file can run commands while it builds.</param>
     /// <returns>For each exercise, in order: the program, ready to run, or the reason it could not be built.</returns>
     public async Task<IReadOnlyList<(BuiltProgram? Program, string? Problem)>> BuildAsync(
-        string submission, IReadOnlyList<Exercise> exercises, string work, CancellationToken cancellationToken)
+        string submission, IReadOnlyList<Exercise> exercises, string work, CancellationToken cancellationToken, string? runAs = null)
     {
         var outcomes = new (BuiltProgram? Program, string? Problem)[exercises.Count];
         var projects = new List<(int Index, string File)>();
@@ -59,14 +60,33 @@ public sealed partial class SubmissionBuilder
         string solution = Path.Combine(work, "submission.slnx");
         await File.WriteAllTextAsync(solution, Solution(projects.Select(p => p.File)), cancellationToken);
         string artifacts = Path.Combine(work, "artifacts");
-        var start = new ProcessStartInfo("dotnet")
+        bool asAnother = runAs is not null && OperatingSystem.IsLinux(); // RunAs allows it on Linux alone
+        var start = new ProcessStartInfo(asAnother ? "setpriv" : "dotnet")
         {
-            ArgumentList = { "build", solution, "--nologo", "-v", "q", "-clp:NoSummary", "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={artifacts}" },
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (asAnother && OperatingSystem.IsLinux())
+        {
+            // The build writes only under work/, which that user may write to, and keeps its caches there too.
+            foreach (string argument in (string[])[$"--reuid={runAs}", $"--regid={runAs}", "--init-groups", "--", "dotnet"])
+            {
+                start.ArgumentList.Add(argument);
+            }
+            string home = Path.Combine(work, "home");
+            Directory.CreateDirectory(home);
+            foreach (string folder in (string[])[work, home])
+            {
+                File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111); // 0777
+            }
+            start.Environment["HOME"] = home;
+        }
+        foreach (string argument in (string[])["build", solution, "--nologo", "-v", "q", "-clp:NoSummary", "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={artifacts}"])
+        {
+            start.ArgumentList.Add(argument);
+        }
         await using var build = RunningProcess.Start(start);
         bool finished = await build.WaitForExitAsync(BuildLimit, cancellationToken);
         string output = build.Output + "\n" + build.Errors;

@@ -33,12 +33,7 @@ internal static class GradeAllCommand
         };
         var reports = new ReportArguments(startOption: "--start");
         var sandbox = new SandboxArguments();
-        var pythonImage = new Option<string>("--python-image")
-        {
-            Description = Strings.HelpPythonImage,
-            DefaultValueFactory = _ => SandboxOptions.PythonImage,
-            HelpName = "image",
-        };
+        var pythonImage = sandbox.PythonImage;
         var command = new Command("grade-all", GraderCommandLine.Help(Strings.HelpGradeAll, Strings.HelpExamples, """
               dotnet run --project grader -- grade-all submissions/ --out grades/
               dotnet run --project grader -- grade-all submissions/ --sandbox docker
@@ -57,8 +52,8 @@ internal static class GradeAllCommand
         return command;
     }
 
-    // With --sandbox docker, each program is graded with services of its own, which run it in containers.
-    private static void Sandboxed(
+    /// <summary>With --sandbox docker, each program is graded with services of its own, which run it in containers.</summary>
+    internal static void Sandboxed(
         IServiceCollection services, GradingOptions options, ParseResult parsed, SandboxArguments sandbox, Option<string> pythonImage, Action<IServiceCollection>? configure)
     {
         if (parsed.GetValue(sandbox.Sandbox) is SandboxArguments.Docker)
@@ -75,15 +70,11 @@ internal static class GradeAllCommand
         configure?.Invoke(services);
     }
 
-    private static async Task<int> RunAsync(
-        string folder, string output, IReadOnlyList<Exercise> exercises, ParseResult parsed, ReportArguments reports, Func<GradingOptions, Action<IServiceCollection>> configure, CancellationToken cancellationToken)
-    {
-        reports.UseLanguage(parsed);
-        using var signals = new ShutdownSignals(cancellationToken);
-        cancellationToken = signals.Token;
-        string work = Path.Combine(Path.GetTempPath(), "socket-grader-" + Guid.NewGuid().ToString("N"));
-        try
+    private static Task<int> RunAsync(
+        string folder, string output, IReadOnlyList<Exercise> exercises, ParseResult parsed, ReportArguments reports, Func<GradingOptions, Action<IServiceCollection>> configure, CancellationToken cancellationToken) =>
+        BatchRun.RunAsync(async (work, cancellationToken) =>
         {
+            reports.UseLanguage(parsed);
             var submissions = Directory.Exists(folder)
                 ? BatchGrader.Submissions(folder)
                 : throw new ExerciseException(Strings.FormatBatchFolderMissing(folder), ExitCodes.Usage);
@@ -127,25 +118,7 @@ internal static class GradeAllCommand
             Console.WriteLine(Strings.FormatBatchWritten(csv, json));
             Console.WriteLine(Strings.FormatBatchDone(results.Length, Durations.Format(TimeProvider.System.GetElapsedTime(started))));
             return ExitCodes.Success;
-        }
-        catch (ExerciseException e)
-        {
-            await Console.Error.WriteLineAsync(Strings.FormatCouldNotGrade(e.Message));
-            return e.ExitCode;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await Console.Error.WriteLineAsync(Strings.GradingInterrupted);
-            return GraderCommandLine.Interrupted;
-        }
-        finally
-        {
-            if (Directory.Exists(work))
-            {
-                Directory.Delete(work, recursive: true);
-            }
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Every check of every exercise, in grading order: the table's columns.</summary>
     internal static List<(string Exercise, string Id)> BatchChecks(IReadOnlyList<Exercise> exercises) =>

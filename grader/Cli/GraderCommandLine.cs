@@ -32,6 +32,7 @@ public static class GraderCommandLine
         return new RootCommand(Strings.HelpRoot)
         {
             check,
+            GradeCommand.Build(exercises, configure),
             GradeAllCommand.Build(exercises, configure),
             BenchCommand.Build(),
         };

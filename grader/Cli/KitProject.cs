@@ -8,6 +8,19 @@ namespace SocketExercises.Grader.Cli;
 /// </summary>
 internal static class KitProject
 {
+    /// <summary>The kit this command runs in: the nearest folder, from here up, with an <c>exercises/</c> folder; null outside the kit.</summary>
+    public static string? Root()
+    {
+        for (var folder = new DirectoryInfo(Environment.CurrentDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (Directory.Exists(Path.Combine(folder.FullName, "exercises")))
+            {
+                return folder.FullName;
+            }
+        }
+        return null;
+    }
+
     /// <summary>The command that builds and runs the student's program of <paramref name="project"/> (<c>01-echo/EchoServer</c>); null outside the kit.</summary>
     /// <param name="arguments">What follows <c>--</c>, for the program itself.</param>
     public static (string Folder, string Command)? Find(string project, string arguments = "")

@@ -27,6 +27,14 @@ internal sealed partial class SandboxArguments
         HelpName = "image",
     };
 
+    /// <summary>For commands that grade many programs (grade, grade-all): the image for the Python ones.</summary>
+    public Option<string> PythonImage { get; } = new("--python-image")
+    {
+        Description = Strings.HelpPythonImage,
+        DefaultValueFactory = _ => SandboxOptions.PythonImage,
+        HelpName = "image",
+    };
+
     public Option<string> Submission { get; } = new("--submission")
     {
         Description = Strings.FormatHelpSubmission(SandboxOptions.SubmissionPath),

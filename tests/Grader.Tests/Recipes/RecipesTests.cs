@@ -2,7 +2,7 @@ using System.Text.Json;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Testing;
 
-namespace SocketExercises.Grader.Tests;
+namespace SocketExercises.Grader.Tests.Recipes;
 
 /// <summary>
 /// The recipes that grade a student's copy outside this repository's code (the pull-request workflow, the
