@@ -68,7 +68,7 @@ internal static class GradeCommand
                 }
             }
             console.Write(result, Console.Out, ownKit: given is null);
-            await WriteReportsAsync(parsed, reports, classroom50, visibility, result, exercises, options, duration, cancellationToken);
+            await WriteReportsAsync(parsed, reports, classroom50, visibility, kit, result, exercises, options, duration, cancellationToken);
             return result.Reports.Any(r => r.Errors > 0) ? ExitCodes.Usage
                 : result.Score == result.MaxScore ? ExitCodes.Success : ExitCodes.Failure;
         }, cancellationToken));
@@ -80,6 +80,7 @@ internal static class GradeCommand
         ReportArguments reports,
         Option<string?> classroom50,
         Option<string> visibility,
+        string kit,
         SubmissionResult result,
         IReadOnlyList<Exercise> exercises,
         GradingOptions options,
@@ -98,13 +99,20 @@ internal static class GradeCommand
         }
         if (parsed.GetValue(reports.JUnit) is { Length: > 0 } junit)
         {
-            await ReportFile.WriteAsync(junit, new JUnitReport().Render(result.Reports), cancellationToken);
+            string text = new JUnitReport().Render(result.Reports, r => SourceOf(kit, exercises.First(e => e.Key == r.Exercise)));
+            await ReportFile.WriteAsync(junit, text + "\n", cancellationToken);
         }
         if (parsed.GetValue(reports.Json) is { Length: > 0 } json)
         {
             await ReportFile.WriteAsync(json, new BatchTable(GradeAllCommand.BatchChecks(exercises)).Json([result]) + "\n", cancellationToken);
         }
     }
+
+    // The student's file of the program, relative to the kit, for reporters to point at: its Program.cs, or its Python script.
+    private static string? SourceOf(string kit, Exercise exercise) =>
+        ((string[])["Program.cs", "server.py", "client.py", "main.py"])
+            .Select(file => $"{SubmissionBuilder.ProjectOf(exercise)}/{file}")
+            .FirstOrDefault(file => File.Exists(Path.Combine(kit, file)));
 
     private static string Shown(string kit)
     {

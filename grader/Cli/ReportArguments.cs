@@ -95,9 +95,10 @@ internal sealed class ReportArguments(string startOption)
         {
             await provider.GetRequiredService<JsonReport>().WriteAsync(report, json, cancellationToken);
         }
+        string? source = parsed.GetValue(Source) ?? SourceFile.Guess(_programCommand(parsed));
         if (parsed.GetValue(JUnit) is { Length: > 0 } junit)
         {
-            await provider.GetRequiredService<JUnitReport>().WriteAsync(report, junit, cancellationToken);
+            await provider.GetRequiredService<JUnitReport>().WriteAsync(report, source, junit, cancellationToken);
         }
         if (parsed.GetValue(Gradescope) is { Length: > 0 } gradescope)
         {
@@ -106,7 +107,6 @@ internal sealed class ReportArguments(string startOption)
         if (GitHubReport.InActions)
         {
             var github = provider.GetRequiredService<GitHubReport>();
-            string? source = parsed.GetValue(Source) ?? SourceFile.Guess(_programCommand(parsed));
             foreach (var annotation in github.Annotations(report, source))
             {
                 Console.Out.WriteLine(annotation);

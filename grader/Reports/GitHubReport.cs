@@ -52,19 +52,30 @@ public sealed class GitHubReport
         return text.ToString();
     }
 
-    /// <summary>One <c>::error</c> workflow command per failed check, and a <c>::warning</c> per check the grader could not judge.</summary>
+    /// <summary>GitHub shows at most this many annotations of a step and silently drops the rest.</summary>
+    public const int MaxAnnotations = 10;
+
+    /// <summary>
+    /// One <c>::error</c> workflow command per failed check, and a <c>::warning</c> per check the grader could not
+    /// judge; beyond what GitHub shows, one <c>::notice</c> that says how many more there are and where to see them.
+    /// </summary>
     /// <param name="report">The results.</param>
     /// <param name="sourceFile">The student's file to point at, relative to the repository; null when unknown.</param>
-    public IEnumerable<string> Annotations(GradeReport report, string? sourceFile) =>
-        report.Results.Where(r => r.Status is CheckStatus.Failed or CheckStatus.Error).Select(r =>
+    public IEnumerable<string> Annotations(GradeReport report, string? sourceFile)
+    {
+        string file = sourceFile is null ? "" : $"file={Property(sourceFile)},";
+        var all = report.Results.Where(r => r.Status is CheckStatus.Failed or CheckStatus.Error).Select(r =>
         {
-            string file = sourceFile is null ? "" : $"file={Property(sourceFile)},";
             // A check the grader could not judge is a warning, and its hint about the program would mislead.
             var (command, message) = r.Status == CheckStatus.Error
                 ? ("warning", $"{r.Message}\n{Strings.ErrorNotYours}")
                 : ("error", $"{r.Message}\n{Strings.ConsoleHint} {r.Info.Hint}");
             return $"::{command} {file}title={Property($"{r.Info.Id}: {r.Info.Title}")}::{Data(message)}";
-        });
+        }).ToList();
+        return all.Count <= MaxAnnotations
+            ? all
+            : [.. all.Take(MaxAnnotations - 1), $"::notice {file}title={Property(report.Exercise)}::{Data(Strings.FormatGitHubMoreAnnotations(all.Count - (MaxAnnotations - 1)))}"];
+    }
 
     private static string Icon(CheckStatus status) => status switch
     {

@@ -35,7 +35,7 @@ public sealed partial class ReportSnapshotTests(GradedReports reports) : IClassF
 
     [Theory, MemberData(nameof(Cases))]
     public void JUnit_report(string outcome, string language) =>
-        Match(Render(outcome, language, r => new JUnitReport().Render(r)), "junit", outcome, language);
+        Match(Render(outcome, language, JUnit), "junit", outcome, language);
 
     [Theory, MemberData(nameof(Cases))]
     public void GitHub_summary(string outcome, string language) =>
@@ -58,7 +58,7 @@ public sealed partial class ReportSnapshotTests(GradedReports reports) : IClassF
     [Theory, MemberData(nameof(Cases))]
     public void JUnit_report_is_valid_against_the_schema(string outcome, string language)
     {
-        var xml = XDocument.Parse(Render(outcome, language, r => new JUnitReport().Render(r)));
+        var xml = XDocument.Parse(Render(outcome, language, JUnit));
         var schemas = new XmlSchemaSet();
         schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "junit.xsd"));
         var errors = new List<string>();
@@ -68,13 +68,42 @@ public sealed partial class ReportSnapshotTests(GradedReports reports) : IClassF
         Assert.Empty(errors);
         Assert.Equal(reports[outcome, language].Results.Count, xml.Descendants("testcase").Count());
         Assert.Equal(reports[outcome, language].Failed, xml.Descendants("failure").Count());
+        Assert.All(xml.Descendants("testcase"), t => Assert.Equal(SourceFile, t.Attribute("file")?.Value));
+    }
+
+    [Fact]
+    public void JUnit_testcases_are_named_by_check_id_whatever_the_language()
+    {
+        string Names(string language) => string.Join(",", XDocument.Parse(Render(Failing, language, JUnit)).Descendants("testcase").Select(t => t.Attribute("name")!.Value));
+
+        Assert.Equal(Names("en"), Names("hr"));
+        Assert.Equal(string.Join(",", reports[Failing, "en"].Results.Select(r => r.Info.Id)), Names("en"));
+    }
+
+    [Fact]
+    public void GitHub_gets_no_more_annotations_than_it_shows_and_a_notice_for_the_rest()
+    {
+        // Given a server that failed every one of its twelve checks
+        var failing = reports[Failing, "en"];
+        var all = failing with { Results = [.. failing.Results.Select(r => r with { Status = CheckStatus.Failed, Message = "wrong" })] };
+
+        var annotations = InLanguage("en", () => Annotations(all).ToList());
+
+        // Then nine errors, and a notice that says how many more there are and where they are
+        Assert.Equal(GitHubReport.MaxAnnotations, annotations.Count);
+        Assert.All(annotations.Take(9), a => Assert.StartsWith("::error ", a));
+        Assert.StartsWith("::notice ", annotations[^1]);
+        Assert.Contains($"{all.Results.Count - 9} more checks did not pass", annotations[^1]);
     }
 
     private string Render(string outcome, string language, Func<GradeReport, string> render) =>
         InLanguage(language, () => render(reports[outcome, language]));
 
-    private static IEnumerable<string> Annotations(GradeReport report) =>
-        new GitHubReport().Annotations(report, "exercises/01-echo/EchoServer/Program.cs");
+    private const string SourceFile = "exercises/01-echo/EchoServer/Program.cs";
+
+    private static IEnumerable<string> Annotations(GradeReport report) => new GitHubReport().Annotations(report, SourceFile);
+
+    private static string JUnit(GradeReport report) => new JUnitReport().Render([report], _ => SourceFile);
 
     private static string Console(GradeReport report, bool verbose)
     {
