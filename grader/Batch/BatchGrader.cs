@@ -73,14 +73,22 @@ public sealed class BatchGrader(
             }
         }));
 
-        return new SubmissionResult(
+        return Result(
             Path.GetFileName(Path.TrimEndingDirectorySeparator(submission)),
             [.. outcomes.Select(o => o.Report).OfType<GradeReport>()],
-            [.. outcomes.Select(o => o.Problem).OfType<ProgramProblem>()])
+            [.. outcomes.Select(o => o.Problem).OfType<ProgramProblem>()]);
+    }
+
+    /// <summary>A submission none of whose programs could be graded, and why: each is worth nothing.</summary>
+    public SubmissionResult NotGraded(string student, string problem) => Result(student, [], [new ProgramProblem("", problem)]);
+
+    private SubmissionResult Result(string student, IReadOnlyList<GradeReport> reports, IReadOnlyList<ProgramProblem> problems) =>
+        new(student, reports, problems)
         {
             MaxScore = exercises.Sum(e => e.Checks.Sum(c => options.Points.For(c.Info.Id))),
+            Points = options.Points,
+            ChecksOf = exercises.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[.. e.Checks.Select(c => c.Info.Id)]),
         };
-    }
 
     private async Task<GradeReport> GradeAsync(Exercise exercise, BuiltProgram built, CancellationToken cancellationToken)
     {

@@ -8,24 +8,31 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Batch;
 
 /// <summary>
-/// A class's grades as a teacher reads them: a CSV and a JSON with a row per student and a column per check
-/// (the points it earned), and a short table for the console with a column per program.
+/// A class's grades as a teacher reads them: a CSV and a JSON with a row per student, a subtotal per program and
+/// a column per check (the points it earned), and a short table for the console with a column per program. The
+/// files' column names are the stable keys and check ids, the same whatever the language, so that a spreadsheet
+/// or gradebook import made once keeps working.
 /// </summary>
 /// <param name="checks">Every check of the kit, in order: the columns.</param>
 public sealed class BatchTable(IReadOnlyList<(string Exercise, string Id)> checks)
 {
+    private IReadOnlyList<string> Programs => [.. checks.Select(c => c.Exercise).Distinct()];
+
     public string Csv(IReadOnlyList<SubmissionResult> results)
     {
         var text = new StringBuilder();
-        Row(text, [Strings.BatchStudent, Strings.BatchTotal, "max", .. checks.Select(c => c.Id), Strings.BatchProblems]);
+        bool commits = results.Any(r => r.Commit is not null);
+        Row(text, ["student", "total", "max", .. Programs, .. checks.Select(c => c.Id), "problems", .. commits ? (string[])["commit"] : []]);
         foreach (var result in results)
         {
             Row(text, [
                 result.Student,
                 Number(result.Score),
                 Number(result.MaxScore),
-                .. checks.Select(c => result.Check(c.Id) is { Status: not CheckStatus.Error } check ? Number(check.Earned) : ""),
+                .. Programs.Select(p => Cell(result, p, report => report.Score)),
+                .. checks.Select(c => Cell(result, c.Exercise, _ => result.Check(c.Id)!.Earned)),
                 string.Join("; ", result.AllProblems),
+                .. commits ? (string[])[result.Commit ?? ""] : [],
             ]);
         }
         return text.ToString();
@@ -35,15 +42,32 @@ public sealed class BatchTable(IReadOnlyList<(string Exercise, string Id)> check
         results.Select(r => new
         {
             student = r.Student,
+            commit = r.Commit,
             score = r.Score,
             maxScore = r.MaxScore,
             problems = r.AllProblems,
-            // A program that was not graded (it did not build) has its checks marked so, worth nothing.
+            programs = Programs.ToDictionary(p => p, p => r.Reports.FirstOrDefault(x => x.Exercise == p) switch
+            {
+                null => new { status = "notGraded", score = 0, maxScore = r.MaxScoreOf(p) },
+                { Errors: > 0 } report => new { status = "notJudged", score = report.Score, maxScore = report.MaxScore },
+                var report => new { status = "graded", score = report.Score, maxScore = report.MaxScore },
+            }),
+            // A program that did not build has its checks so marked, worth nothing of what they could have been.
             checks = checks.ToDictionary(c => c.Id, c => r.Check(c.Id) is { } check
                 ? new { exercise = c.Exercise, status = JsonNamingPolicy.CamelCase.ConvertName(check.Status.ToString()), score = check.Earned, maxScore = check.Points, message = check.Message }
-                : new { exercise = c.Exercise, status = "notGraded", score = 0, maxScore = 0, message = (string?)null }),
+                : new { exercise = c.Exercise, status = "notGraded", score = 0, maxScore = r.PointsOf(c.Id), message = r.Problems.FirstOrDefault(p => p.Exercise == c.Exercise)?.Message }),
         }),
         JsonReport.Options);
+
+    // A program's cell: its points; 0 when it did not build (the student's to fix); empty when the grader
+    // could not judge it (its trouble, not a zero).
+    private static string Cell(SubmissionResult result, string program, Func<GradeReport, int> points) =>
+        result.Reports.FirstOrDefault(r => r.Exercise == program) switch
+        {
+            null => "0",
+            { Errors: > 0 } => "",
+            var report => Number(points(report)),
+        };
 
     /// <summary>A line per student: the points of each program, the total, and the first problem.</summary>
     public void WriteConsole(IReadOnlyList<SubmissionResult> results, TextWriter output)

@@ -8,13 +8,31 @@ namespace SocketExercises.Grader.Batch;
 /// <param name="Problems">The programs that were not graded, and why: one did not build, or grading it broke down.</param>
 public sealed record SubmissionResult(string Student, IReadOnlyList<GradeReport> Reports, IReadOnlyList<ProgramProblem> Problems)
 {
-    /// <summary>The problems, and for each program the grader could not judge in full, why: a teacher should look at those.</summary>
+    /// <summary>
+    /// The problems; for each program the grader could not judge in full, why; and each program that earned
+    /// nothing, with its first failure (a starter left as it was, most often): a teacher should look at those.
+    /// </summary>
     public IReadOnlyList<string> AllProblems =>
     [
         .. Problems.Select(p => p.Message),
         .. Reports.Where(r => r.Errors > 0).Select(r => Texts.Strings.FormatBatchProgramNotGraded(
             r.Exercise, Grader.Reports.FailureDetails.FirstLine(r.Results.First(c => c.Status == CheckStatus.Error).Message))),
+        .. Reports.Where(r => r.Errors == 0 && r.Score == 0 && r.Failed > 0).Select(r => Texts.Strings.FormatBatchProgramEarnedNothing(
+            r.Exercise, Grader.Reports.FailureDetails.FirstLine(r.Results.First(c => c.Status == CheckStatus.Failed).Message))),
     ];
+
+    /// <summary>The commit that was graded, when the submission is a git repository graded as of a date (<c>--before</c>).</summary>
+    public string? Commit { get; init; }
+
+    /// <summary>The points each check is worth, graded or not.</summary>
+    public Scoring.PointsTable Points { get; init; } = Scoring.PointsTable.Of([]);
+
+    /// <summary>The checks of each program, by the program's key: what a program that did not build could have earned.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ChecksOf { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public int PointsOf(string checkId) => Points.Ids.Contains(checkId) ? Points.For(checkId) : 0;
+
+    public int MaxScoreOf(string exercise) => ChecksOf.TryGetValue(exercise, out var ids) ? ids.Sum(PointsOf) : 0;
 
     public int Score => Reports.Sum(r => r.Score);
 

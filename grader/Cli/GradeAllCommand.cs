@@ -31,6 +31,7 @@ internal static class GradeAllCommand
             DefaultValueFactory = _ => "grades",
             HelpName = "folder",
         };
+        var before = new Option<DateTimeOffset?>("--before") { Description = Strings.HelpBefore, HelpName = "date-time" };
         var reports = new ReportArguments(startOption: "--start");
         var sandbox = new SandboxArguments();
         var pythonImage = sandbox.PythonImage;
@@ -39,11 +40,12 @@ internal static class GradeAllCommand
               dotnet run --project grader -- grade-all submissions/ --sandbox docker
             """))
         {
-            folder, output, reports.Lang, reports.Points, reports.Seed, sandbox.Sandbox, sandbox.Image, pythonImage,
+            folder, output, before, reports.Lang, reports.Points, reports.Seed, sandbox.Sandbox, sandbox.Image, pythonImage,
         };
         command.SetAction((parsed, cancellationToken) => RunAsync(
             parsed.GetRequiredValue(folder),
             parsed.GetRequiredValue(output),
+            parsed.GetValue(before),
             exercises,
             parsed,
             reports,
@@ -71,7 +73,7 @@ internal static class GradeAllCommand
     }
 
     private static Task<int> RunAsync(
-        string folder, string output, IReadOnlyList<Exercise> exercises, ParseResult parsed, ReportArguments reports, Func<GradingOptions, Action<IServiceCollection>> configure, CancellationToken cancellationToken) =>
+        string folder, string output, DateTimeOffset? before, IReadOnlyList<Exercise> exercises, ParseResult parsed, ReportArguments reports, Func<GradingOptions, Action<IServiceCollection>> configure, CancellationToken cancellationToken) =>
         BatchRun.RunAsync(async (work, cancellationToken) =>
         {
             reports.UseLanguage(parsed);
@@ -97,7 +99,7 @@ internal static class GradeAllCommand
                     string student = Path.GetFileName(submission);
                     string step = $"[{i + 1}/{submissions.Count}] {student}";
                     // Progress goes to standard error, so standard output is the table alone.
-                    var result = await batch.GradeAsync(submission, Path.Combine(work, student), what => Console.Error.WriteLine($"{step}: {what}"), cancellationToken);
+                    var result = await GradeAsync(batch, submission, before, Path.Combine(work, student), what => Console.Error.WriteLine($"{step}: {what}"), cancellationToken);
                     Console.Error.WriteLine($"{step}: {result.Score}/{result.MaxScore}");
                     return result;
                 }
@@ -113,12 +115,36 @@ internal static class GradeAllCommand
             await ReportFile.WriteAsync(csv, table.Csv(results), cancellationToken);
             await ReportFile.WriteAsync(json, table.Json(results) + "\n", cancellationToken);
             Console.WriteLine();
+            var studentReport = new StudentReport(exercises);
+            foreach (var result in results)
+            {
+                await ReportFile.WriteAsync(Path.Combine(output, result.Student + ".md"), studentReport.Render(result), cancellationToken);
+            }
             table.WriteConsole(results, Console.Out);
             Console.WriteLine();
             Console.WriteLine(Strings.FormatBatchWritten(csv, json));
+            Console.WriteLine(Strings.FormatBatchWrittenReports(Path.Combine(output, "<student>.md")));
             Console.WriteLine(Strings.FormatBatchDone(results.Length, Durations.Format(TimeProvider.System.GetElapsedTime(started))));
             return ExitCodes.Success;
         }, cancellationToken);
+
+    // With --before, a git repository is graded as of its last commit before the deadline, and the result says which.
+    private static async Task<SubmissionResult> GradeAsync(
+        BatchGrader batch, string submission, DateTimeOffset? before, string work, Action<string> progress, CancellationToken cancellationToken)
+    {
+        if (before is not { } deadline)
+        {
+            return await batch.GradeAsync(submission, work, progress, cancellationToken);
+        }
+        string student = Path.GetFileName(Path.TrimEndingDirectorySeparator(submission));
+        var (folder, commit, problem) = await SubmissionSnapshot.AsOfAsync(submission, deadline, Path.Combine(work, "as-of", student), cancellationToken);
+        if (folder is null)
+        {
+            return batch.NotGraded(student, problem!);
+        }
+        var result = await batch.GradeAsync(folder, work, progress, cancellationToken);
+        return result with { Commit = commit, Problems = problem is null ? result.Problems : [new ProgramProblem("", problem), .. result.Problems] };
+    }
 
     /// <summary>Every check of every exercise, in grading order: the table's columns.</summary>
     internal static List<(string Exercise, string Id)> BatchChecks(IReadOnlyList<Exercise> exercises) =>

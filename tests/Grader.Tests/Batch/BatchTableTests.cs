@@ -23,8 +23,21 @@ public sealed class BatchTableTests
 
         // Then the server's column says it was not graded, its check's cell is empty, and the problems say why
         Assert.Contains("not graded", console.ToString().Split('\n')[1]);
-        Assert.StartsWith("ana,1,2,,1,", row);
+        Assert.StartsWith("ana,1,2,,1,,1,", row);
         Assert.Contains("echo-server not graded: The container could not be started.", row);
+    }
+
+    [Fact]
+    public void The_csv_columns_are_named_by_stable_keys_whatever_the_language_and_a_program_that_did_not_build_is_worth_zero()
+    {
+        // Given a student whose server did not build, and a teacher who grades in Croatian
+        var result = new SubmissionResult("ana", [], [new ProgramProblem("echo-server", "exercises/01-echo/EchoServer does not build: error CS1002")]) { MaxScore = 1 };
+        var table = new BatchTable([("echo-server", "echo.accepts-connection")]);
+
+        var rows = Reports.GradedReports.InLanguage(Language.Croatian, () => table.Csv([result])).Split("\r\n");
+
+        Assert.Equal("student,total,max,echo-server,echo.accepts-connection,problems", rows[0]);
+        Assert.Equal("ana,0,1,0,0,exercises/01-echo/EchoServer does not build: error CS1002", rows[1]);
     }
 
     private static T GradedInEnglish<T>(Func<T> write) => Reports.GradedReports.InLanguage(Language.English, write);

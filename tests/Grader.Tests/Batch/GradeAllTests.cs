@@ -6,8 +6,9 @@ using SocketExercises.Testing;
 namespace SocketExercises.Grader.Tests.Batch;
 
 /// <summary>
-/// <c>grade-all</c> as a teacher runs it, on a class of three: one with the reference solutions, one who
-/// handed in the starters, and one whose echo server does not compile. Every one of them is a row.
+/// <c>grade-all</c> as a teacher runs it, on a class of three: one with the reference solutions in a git repository,
+/// one who handed in the starters, and one whose echo server does not compile, graded as of a deadline. Every one
+/// of them is a row, and gets a report of their own.
 /// </summary>
 public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedClass>
 {
@@ -23,9 +24,30 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
     {
         var rows = _class.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(["Student", "Total", "max"], rows[0].Split(',')[..3]);
-        Assert.Equal(3 + 39 + 28 + 26 + 1, rows[0].Split(',').Length);
-        Assert.Equal(["ana,120,120", "bruno,0,120", "cvita,105,120"], rows[1..].Select(r => string.Join(',', r.Split(',')[..3])));
+        // The stable keys and check ids, whatever the language: a subtotal per program, then a column per check
+        Assert.Equal(["student", "total", "max", "echo-server", "echo-client"], rows[0].Split(',')[..5]);
+        Assert.Equal(["problems", "commit"], rows[0].Split(',')[^2..]);
+        Assert.Equal(3 + 8 + 93 + 2, rows[0].Split(',').Length);
+        Assert.Equal(["ana,120,120,15,6", "bruno,0,120,0,0", "cvita,105,120,0,6"], rows[1..].Select(r => string.Join(',', r.Split(',')[..5])));
+    }
+
+    [Fact]
+    public void A_git_repository_is_graded_as_of_its_last_commit_before_the_deadline_and_others_say_they_were_not()
+    {
+        var rows = _class.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(_class.AnasCommit, rows[1].Split(',')[^1]);
+        Assert.Contains("not a git repository: graded as it is now, not as of 2026-12-01T23:59:00+01:00", rows[2]);
+    }
+
+    [Fact]
+    public void Each_student_gets_a_report_to_send_back()
+    {
+        Assert.StartsWith("# ana: 120/120", _class.StudentReports["ana"]);
+        Assert.Contains($"Graded as of commit {_class.AnasCommit}", _class.StudentReports["ana"]);
+        Assert.Contains("| echo-server | 0/15: exercises/01-echo/EchoServer does not build:", _class.StudentReports["cvita"]);
+        Assert.Contains("<b>echo.accepts-connection</b>", _class.StudentReports["bruno"]);
+        Assert.Contains("TODO 1", _class.StudentReports["bruno"]);
     }
 
     [Fact]
@@ -35,6 +57,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
 
         Assert.Contains("exercises/01-echo/EchoServer does not build", cvita);
         Assert.Contains("error CS1002", cvita);
+        Assert.Equal("0", cvita.Split(',')[3 + 8]); // its echo server's first check: a zero, not an empty cell
     }
 
     [Fact]
@@ -93,18 +116,29 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
 
         public string Json { get; private set; } = "";
 
+        public Dictionary<string, string> StudentReports { get; } = [];
+
+        public string AnasCommit { get; private set; } = "";
+
         public async Task InitializeAsync()
         {
-            _folder.AddStudent("ana", "solutions");
+            string ana = Path.GetDirectoryName(_folder.AddStudent("ana", "solutions"))!;
+            var committed = await Executed.RunAsync(new($"cd \"{ana}\" && git init -q && git add -A && "
+                + "GIT_COMMITTER_DATE='2026-11-30T12:00:00+01:00' git -c user.name=ana -c user.email=ana@example.com commit -qm work && git rev-parse --short=12 HEAD"));
+            AnasCommit = committed.Output.Trim();
             _folder.AddStudent("bruno", "exercises");
             string cvita = _folder.AddStudent("cvita", "solutions");
             string server = Path.Combine(cvita, "01-echo", "EchoServer", "Program.cs");
             await File.WriteAllTextAsync(server, (await File.ReadAllTextAsync(server)).Replace("using System.Net;", "using System.Net", StringComparison.Ordinal));
 
             string grades = Path.Combine(_folder.Path, ".grades");
-            (ExitCode, Output, Errors) = await RunAsync($"grade-all \"{_folder.Path}\" --out \"{grades}\" --lang en");
+            (ExitCode, Output, Errors) = await RunAsync($"grade-all \"{_folder.Path}\" --out \"{grades}\" --lang en --before 2026-12-01T23:59+01:00");
             Csv = await File.ReadAllTextAsync(Path.Combine(grades, "grades.csv"));
             Json = await File.ReadAllTextAsync(Path.Combine(grades, "grades.json"));
+            foreach (string student in (string[])["ana", "bruno", "cvita"])
+            {
+                StudentReports[student] = await File.ReadAllTextAsync(Path.Combine(grades, student + ".md"));
+            }
         }
 
         public Task DisposeAsync() => Task.CompletedTask;
