@@ -5,6 +5,7 @@ using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
 using SocketExercises.Grader.Exercises;
+using SocketExercises.Grader.Reports;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
 
@@ -35,7 +36,16 @@ public static class GraderCommandLine
             GradeCommand.Build(exercises, configure),
             GradeAllCommand.Build(exercises, configure),
             BenchCommand.Build(),
+            SchemaCommand(),
         };
+    }
+
+    // schema: the JSON schema of what --json writes, for tools that read the reports.
+    private static Command SchemaCommand()
+    {
+        var command = new Command("schema", Strings.HelpSchema);
+        command.SetAction(_ => Console.Out.WriteLine(JsonReport.Schema()));
+        return command;
     }
 
     // One command per exercise: its own options first, then those of every server or every client.

@@ -1,6 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
@@ -19,7 +22,50 @@ public sealed class JsonReport
         // Keep č, ć and quotes readable in the file; it is data, never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
+
+    /// <summary>
+    /// The report's JSON schema (<c>schema</c> prints it), made from the types it is written from, so that it
+    /// cannot drift from what <c>--json</c> writes; the tests validate reports against it.
+    /// </summary>
+    public static string Schema()
+    {
+        var schema = Options.GetJsonSchemaAsNode(typeof(ReportDocument), new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true });
+        var document = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["title"] = "socket-grader --json report",
+        };
+        foreach (var (name, value) in schema.AsObject().ToList())
+        {
+            document[name] = value?.DeepClone();
+        }
+        Closed(document);
+        return document.ToJsonString(Options);
+    }
+
+    // Every object has exactly its properties, and those that are never null (never left out) are required.
+    private static void Closed(JsonNode? node)
+    {
+        if (node is JsonArray array)
+        {
+            array.ToList().ForEach(Closed);
+            return;
+        }
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+        if (schema["properties"] is JsonObject properties)
+        {
+            schema["additionalProperties"] = false;
+            schema["required"] = new JsonArray([.. properties
+                .Where(p => !(p.Value?["type"] is JsonArray types && types.Any(t => t?.GetValue<string>() == "null")))
+                .Select(p => (JsonNode)p.Key)]);
+        }
+        schema.Select(p => p.Value).ToList().ForEach(Closed);
+    }
 
     public string Render(GradeReport report) => JsonSerializer.Serialize(ToDocument(report), Options);
 

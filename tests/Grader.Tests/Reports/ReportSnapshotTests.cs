@@ -34,6 +34,24 @@ public sealed partial class ReportSnapshotTests(GradedReports reports) : IClassF
         Match(Render(outcome, language, new JsonReport().Render), "json", outcome, language);
 
     [Theory, MemberData(nameof(Cases))]
+    public void Json_report_is_valid_against_the_schema_the_grader_publishes(string outcome, string language) =>
+        Schemas.JsonSchemas.AssertValid(Schemas.JsonSchemas.GraderJson, Render(outcome, language, new JsonReport().Render));
+
+    [Fact]
+    public void The_published_schema_refuses_a_report_that_is_not_what_the_grader_writes()
+    {
+        string json = Render(Failing, "en", new JsonReport().Render);
+        var withoutSeed = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        withoutSeed.Remove("seed");
+        var unknownStatus = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        unknownStatus["checks"]![0]!["status"] = "half-passed";
+
+        Assert.True(Schemas.JsonSchemas.IsValid(Schemas.JsonSchemas.GraderJson, json));
+        Assert.False(Schemas.JsonSchemas.IsValid(Schemas.JsonSchemas.GraderJson, withoutSeed.ToJsonString()));
+        Assert.False(Schemas.JsonSchemas.IsValid(Schemas.JsonSchemas.GraderJson, unknownStatus.ToJsonString()));
+    }
+
+    [Theory, MemberData(nameof(Cases))]
     public void JUnit_report(string outcome, string language) =>
         Match(Render(outcome, language, JUnit), "junit", outcome, language);
 
