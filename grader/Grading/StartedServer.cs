@@ -22,6 +22,7 @@ internal sealed class StartedServer(
     private readonly List<string> _exits = [];
     private readonly StringBuilder _earlierOutput = new();
     private IServerProcess? _process;
+    private readonly List<IServerProcess> _earlier = [];
     private string? _restartFailure;
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
@@ -40,6 +41,7 @@ internal sealed class StartedServer(
         _exits.Add(exited.HasExited ? Strings.FormatExitAfterCheck(afterCheck.Id, exited.ExitCode) : Strings.FormatStoppedListeningAfterCheck(afterCheck.Id));
         await exited.DisposeAsync();
         _earlierOutput.Append(exited.Output).Append(exited.Errors);
+        _earlier.Add(exited);
         _process = null;
         try
         {
@@ -76,6 +78,9 @@ internal sealed class StartedServer(
     }
 
     public string Output => _earlierOutput + (_process is { } current ? current.Output + current.Errors : "");
+
+    public SecretForm? PrintedSecret(string secret) =>
+        _earlier.Append(_process).OfType<IServerProcess>().Select(p => p.PrintedSecret(secret)).FirstOrDefault(f => f is not null);
 
     /// <summary>Where the grader reaches the server now: a restarted server in a container may have a new address.</summary>
     public IPEndPoint Endpoint => _process?.Endpoint ?? endpoint;

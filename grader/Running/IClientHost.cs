@@ -42,6 +42,12 @@ public interface IRunningProgram : IAsyncDisposable
     /// <summary>A task that completes when it next prints something, or its output ends.</summary>
     Task OutputChanged { get; }
 
+    /// <summary>
+    /// The form in which it printed <paramref name="secret"/>, anywhere in its output, the part not kept too; null if
+    /// it did not. Only secrets it was started with (<see cref="ProgramSetting.Secret"/>) are looked for.
+    /// </summary>
+    SecretForm? PrintedSecret(string secret);
+
     /// <summary>Types <paramref name="text"/> to it, as a user at its terminal would; only if it was started with its input kept open.</summary>
     /// <exception cref="IOException">It no longer reads its input: it has exited.</exception>
     Task WriteInputAsync(string text, CancellationToken cancellationToken);
@@ -96,5 +102,5 @@ public sealed class LocalClientHost : IClientHost
     public Task<IPEndPoint> ListenEndpointAsync(IPEndPoint requested, CancellationToken cancellationToken) => Task.FromResult(requested);
 
     public Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, bool keepInput, CancellationToken cancellationToken) =>
-        Task.FromResult<IRunningProgram>(RunningProcess.Start(command.ToStartInfo(settings), keepInput));
+        Task.FromResult<IRunningProgram>(RunningProcess.Start(command.ToStartInfo(settings), keepInput, ProgramSetting.SecretsOf(settings)));
 }

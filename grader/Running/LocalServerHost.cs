@@ -13,7 +13,7 @@ public sealed class LocalServerHost : IServerHost
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
     {
         // A shell that cannot be started is the grader's trouble (ProcessStartException), not the server's.
-        var process = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]));
+        var process = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]), secrets: ProgramSetting.SecretsOf(settings));
         return Task.FromResult<IServerProcess>(new LocalServerProcess(process, endpoint));
     }
 
@@ -43,6 +43,8 @@ public sealed class LocalServerHost : IServerHost
         public Task Exited(CancellationToken cancellationToken) => process.Exited(cancellationToken);
 
         public Task OutputChanged => process.OutputChanged;
+
+        public SecretForm? PrintedSecret(string secret) => process.PrintedSecret(secret);
 
         public Task WriteInputAsync(string text, CancellationToken cancellationToken) => process.WriteInputAsync(text, cancellationToken);
 

@@ -13,6 +13,12 @@ public sealed record ProgramSetting(string Placeholder, string Variable, string 
     /// <summary>Put in the command quoted for the shell, for a value that may hold spaces and quotes (a message).</summary>
     public bool ShellQuoted { get; init; }
 
+    /// <summary>A value the program must not print (a password): all its output is searched for it.</summary>
+    public bool Secret { get; init; }
+
+    /// <summary>The values of <paramref name="settings"/> that are secret.</summary>
+    public static IEnumerable<string> SecretsOf(IEnumerable<ProgramSetting> settings) => settings.Where(s => s.Secret).Select(s => s.Value);
+
     /// <summary>The address to listen on or connect to: <c>{host}</c>/SOCKET_HOST and <c>{port}</c>/SOCKET_PORT.</summary>
     public static IReadOnlyList<ProgramSetting> For(IPEndPoint endpoint) =>
     [

@@ -11,26 +11,29 @@ namespace SocketExercises.Grader.Running;
 /// </summary>
 public sealed class RunningProcess : IRunningProgram
 {
-    private const int MaxKeptChars = 256 * 1024;
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
     private readonly Process _process;
-    private readonly BoundedText _output = new(MaxKeptChars);
-    private readonly BoundedText _errors = new(MaxKeptChars);
-    private readonly TaskCompletionSource _outputClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _errorsClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ProgramOutput _output;
+    private readonly ProgramOutput _errors;
     private readonly OutputSignal _printed = new();
+    private Task _outputClosed = Task.CompletedTask;
+    private Task _errorsClosed = Task.CompletedTask;
 
-    private RunningProcess(Process process) => _process = process;
+    private RunningProcess(Process process, IEnumerable<string>? secrets)
+    {
+        _process = process;
+        _output = new ProgramOutput(secrets);
+        _errors = new ProgramOutput(secrets);
+    }
 
     /// <summary>Starts the program, with standard input closed unless <paramref name="keepInput"/>, so a program that reads it sees its end at once.</summary>
+    /// <param name="secrets">What the program must not print: its output is searched for them, all of it.</param>
     /// <exception cref="ProcessStartException">The shell itself could not be started.</exception>
-    public static RunningProcess Start(ProcessStartInfo startInfo, bool keepInput = false)
+    public static RunningProcess Start(ProcessStartInfo startInfo, bool keepInput = false, IEnumerable<string>? secrets = null)
     {
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var running = new RunningProcess(process);
-        process.OutputDataReceived += (_, e) => running.Collect(running._output, running._outputClosed, e.Data);
-        process.ErrorDataReceived += (_, e) => running.Collect(running._errors, running._errorsClosed, e.Data);
+        var running = new RunningProcess(process, [.. secrets ?? []]);
         try
         {
             process.Start();
@@ -40,8 +43,9 @@ public sealed class RunningProcess : IRunningProgram
             process.Dispose();
             throw new ProcessStartException(Strings.FormatProcessCouldNotStart(startInfo.FileName, e.Message));
         }
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        // Read as bytes, not lines: a program that prints 100 MB without a newline must not make a 100 MB line.
+        running._outputClosed = running.PumpAsync(process.StandardOutput.BaseStream, running._output);
+        running._errorsClosed = running.PumpAsync(process.StandardError.BaseStream, running._errors);
         if (!keepInput)
         {
             process.StandardInput.Close();
@@ -71,7 +75,7 @@ public sealed class RunningProcess : IRunningProgram
         try
         {
             await _process.WaitForExitAsync(deadline.Token);
-            await Task.WhenAll(_outputClosed.Task, _errorsClosed.Task).WaitAsync(deadline.Token);
+            await Task.WhenAll(_outputClosed, _errorsClosed).WaitAsync(deadline.Token);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -84,6 +88,8 @@ public sealed class RunningProcess : IRunningProgram
     public Task Exited(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
 
     public Task OutputChanged => _printed.Next;
+
+    public SecretForm? PrintedSecret(string secret) => _output.Printed(secret) ?? _errors.Printed(secret);
 
     public async Task WriteInputAsync(string text, CancellationToken cancellationToken)
     {
@@ -124,48 +130,28 @@ public sealed class RunningProcess : IRunningProgram
         }
     }
 
-    private void Collect(BoundedText text, TaskCompletionSource closed, string? line)
+    private async Task PumpAsync(Stream stream, ProgramOutput output)
     {
-        if (line is null)
+        await Task.Yield(); // the caller goes on starting the program
+        var decoder = Encoding.UTF8.GetDecoder();
+        byte[] bytes = new byte[16 * 1024];
+        char[] chars = new char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
+        try
         {
-            closed.TrySetResult(); // the stream ended: the program closed it or exited
+            int read;
+            while ((read = await stream.ReadAsync(bytes)) > 0)
+            {
+                int decoded = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                output.Append(chars.AsSpan(0, decoded));
+                _printed.Pulse();
+            }
         }
-        else
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
-            text.AppendLine(line);
+            // The pipe broke as the process was killed: what was read is all there is.
         }
+        output.End();
         _printed.Pulse();
-    }
-
-    /// <summary>Text that stops growing at a limit, so a program that prints without end cannot exhaust the grader.</summary>
-    private sealed class BoundedText(int limit)
-    {
-        private readonly StringBuilder _text = new();
-        private bool _cut;
-
-        public void AppendLine(string line)
-        {
-            lock (_text)
-            {
-                if (_text.Length + line.Length + 1 <= limit)
-                {
-                    _text.Append(line).Append('\n');
-                }
-                else if (!_cut)
-                {
-                    _cut = true;
-                    _text.Append(Strings.OutputCut).Append('\n');
-                }
-            }
-        }
-
-        public override string ToString()
-        {
-            lock (_text)
-            {
-                return _text.ToString();
-            }
-        }
     }
 }
 

@@ -4,21 +4,22 @@ using SocketExercises.Grader.Running;
 
 namespace SocketExercises.Grader.Sandbox;
 
-/// <summary>What a container prints, collected as it comes, for the report.</summary>
+/// <summary>
+/// What a container prints, collected as it comes for the report: each stream kept within the same budget as a
+/// program's on this machine, and searched, all of it, for the secrets it must not print.
+/// </summary>
 internal sealed class ContainerOutput : IOutputConsumer, IDisposable
 {
-    // Enough to show the end of any failure; a program that prints without end is cut, not kept.
-    private const int MaxChars = 256 * 1024;
-
-    private readonly Lock _lock = new();
     private readonly OutputSignal _printed = new();
     private readonly Sink _output;
     private readonly Sink _errors;
 
-    public ContainerOutput()
+    /// <param name="secrets">What the program must not print.</param>
+    public ContainerOutput(IEnumerable<string>? secrets = null)
     {
-        _output = new Sink(this);
-        _errors = new Sink(this);
+        var watched = (secrets ?? []).ToList();
+        _output = new Sink(new ProgramOutput(watched), _printed);
+        _errors = new Sink(new ProgramOutput(watched), _printed);
     }
 
     public bool Enabled => true;
@@ -27,12 +28,14 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
 
     public Stream Stderr => _errors;
 
-    public string Output => Read(_output.Text);
+    public string Output => _output.Text.ToString();
 
-    public string Errors => Read(_errors.Text);
+    public string Errors => _errors.Text.ToString();
 
     /// <summary>Completes when the program next prints something.</summary>
     public Task Changed => _printed.Next;
+
+    public SecretForm? PrintedSecret(string secret) => _output.Text.Printed(secret) ?? _errors.Text.Printed(secret);
 
     public void Dispose()
     {
@@ -40,30 +43,12 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
         _errors.Dispose();
     }
 
-    private string Read(StringBuilder text)
+    // A write-only stream that decodes each write into the kept text; a character split between writes is kept whole.
+    private sealed class Sink(ProgramOutput text, OutputSignal printed) : Stream
     {
-        lock (_lock)
-        {
-            return text.ToString();
-        }
-    }
+        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
 
-    private void Append(StringBuilder own, ReadOnlySpan<byte> bytes)
-    {
-        lock (_lock)
-        {
-            if (_output.Text.Length + _errors.Text.Length < MaxChars)
-            {
-                own.Append(Encoding.UTF8.GetString(bytes));
-            }
-        }
-        _printed.Pulse();
-    }
-
-    // A write-only stream that hands each write to the collected text.
-    private sealed class Sink(ContainerOutput owner) : Stream
-    {
-        public StringBuilder Text { get; } = new();
+        public ProgramOutput Text => text;
 
         public override bool CanRead => false;
 
@@ -75,9 +60,18 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
 
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-        public override void Write(byte[] buffer, int offset, int count) => owner.Append(Text, buffer.AsSpan(offset, count));
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-        public override void Write(ReadOnlySpan<byte> buffer) => owner.Append(Text, buffer);
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            char[] chars = new char[Encoding.UTF8.GetMaxCharCount(buffer.Length)];
+            lock (_decoder)
+            {
+                int decoded = _decoder.GetChars(buffer, chars, flush: false);
+                text.Append(chars.AsSpan(0, decoded));
+            }
+            printed.Pulse();
+        }
 
         public override void Flush()
         {
@@ -88,5 +82,11 @@ internal sealed class ContainerOutput : IOutputConsumer, IDisposable
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
         public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            text.End();
+            base.Dispose(disposing);
+        }
     }
 }

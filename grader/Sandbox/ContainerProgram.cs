@@ -36,6 +36,8 @@ internal sealed class ContainerProgram : IRunningProgram
 
     public string Errors => _output.Errors;
 
+    public SecretForm? PrintedSecret(string secret) => _output.PrintedSecret(secret);
+
     public async Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         try

@@ -64,7 +64,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
     {
         string text = command.WithSettings(settings);
         var network = await NetworkAsync(cancellationToken);
-        var output = new ContainerOutput();
+        var output = new ContainerOutput(ProgramSetting.SecretsOf(settings));
         var container = new ContainerBuilder(options.Image)
             .WithLogger(NullLogger.Instance) // the report says what matters; the engine's chatter would bury it
             .WithImagePullPolicy(PullPolicy.Missing)

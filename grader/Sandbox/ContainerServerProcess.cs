@@ -20,6 +20,8 @@ internal sealed class ContainerServerProcess(ContainerProgram program, int port,
 
     public string Output => program.Output;
 
+    public SecretForm? PrintedSecret(string secret) => program.PrintedSecret(secret);
+
     public string Errors => program.Errors;
 
     public Task<string?> ExitReasonAsync(CancellationToken cancellationToken) => Task.FromResult(

@@ -16,6 +16,7 @@ internal static class EchoServer
         // bind() claims the host and port; listen() lets the operating system queue incoming connections.
         listener.Bind(new IPEndPoint(options.Address, options.Port));
         listener.Listen();
+        using var slots = new ConnectionSlots(); // at most as many clients at once as there are file descriptors for
         Console.WriteLine($"Echo server listening on {listener.LocalEndPoint}. Press Ctrl+C to stop.");
 
         while (true)
@@ -30,9 +31,17 @@ internal static class EchoServer
             {
                 break; // Ctrl+C or SIGTERM: stop accepting
             }
+            catch (SocketException e) when (ConnectionSlots.RanOut(e))
+            {
+                // Out of file descriptors (EMFILE) all the same: ending here would let anyone stop the server by
+                // opening enough connections, and retrying at once would spin. See ConnectionSlots.
+                slots.TurnAway(listener);
+                continue;
+            }
 
-            // Not awaited: each client gets its own task, so a slow or idle client never holds up another.
-            _ = ServeClientAsync(client, stopping);
+            // Each client gets its own task, not awaited, so a slow or idle client never holds up another; and at
+            // most as many at once as there are descriptors for: a client beyond them is turned away (ConnectionSlots).
+            slots.Serve(client, c => ServeClientAsync(c, stopping));
         }
         Console.WriteLine("Echo server stopped.");
     }

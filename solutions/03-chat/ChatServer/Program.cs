@@ -15,6 +15,7 @@ internal static class ChatServer
         using var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(options.Address, options.Port));
         listener.Listen();
+        using var slots = new ConnectionSlots(); // at most as many clients at once as there are file descriptors for
         Console.WriteLine($"Chat server listening on {listener.LocalEndPoint}. Press Ctrl+C to stop.");
 
         var room = new Room();
@@ -29,7 +30,12 @@ internal static class ChatServer
             {
                 break; // Ctrl+C or SIGTERM: stop accepting
             }
-            _ = new Member(socket, room).RunAsync(stopping); // one task per client: nobody waits for anybody
+            catch (SocketException e) when (ConnectionSlots.RanOut(e))
+            {
+                slots.TurnAway(listener); // out of file descriptors: see the echo server
+                continue;
+            }
+            slots.Serve(socket, s => new Member(s, room).RunAsync(stopping)); // one task per client: nobody waits for anybody
         }
         Console.WriteLine("Chat server stopped.");
     }

@@ -22,6 +22,7 @@ internal static class ChallengeServer
         using var listener = new Socket(options.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(options.Address, options.Port));
         listener.Listen();
+        using var slots = new ConnectionSlots(); // at most as many clients at once as there are file descriptors for
         // Say where we listen, never what the password is.
         Console.WriteLine($"Challenge server listening on {listener.LocalEndPoint}, login timeout {options.LoginTimeout.TotalSeconds:0.#} s. Press Ctrl+C to stop.");
 
@@ -36,7 +37,12 @@ internal static class ChallengeServer
             {
                 break; // Ctrl+C or SIGTERM: stop accepting
             }
-            _ = ServeClientAsync(client, options, stopping); // one task per client: a slow login delays no one else
+            catch (SocketException e) when (ConnectionSlots.RanOut(e))
+            {
+                slots.TurnAway(listener); // out of file descriptors: see the echo server
+                continue;
+            }
+            slots.Serve(client, c => ServeClientAsync(c, options, stopping)); // one task per client: a slow login delays no one else
         }
         Console.WriteLine("Challenge server stopped.");
     }

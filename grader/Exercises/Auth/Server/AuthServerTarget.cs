@@ -22,7 +22,7 @@ public sealed record AuthServerTarget(ServerTarget Server, string Password, Time
     ];
 
     /// <summary>A password as a program is handed it: <c>{password}</c> and the variable the exercise programs read.</summary>
-    public static ProgramSetting PasswordSetting(string password) => new("password", ExerciseHost.PasswordVariable, password);
+    public static ProgramSetting PasswordSetting(string password) => new("password", ExerciseHost.PasswordVariable, password) { Secret = true };
 
     /// <summary>A first line as the client sends it: <paramref name="text"/> and \n, in UTF-8.</summary>
     public static byte[] Line(string text) => Encoding.UTF8.GetBytes(text + "\n");

@@ -1,8 +1,12 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Running;
 
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
-/// <summary>§16 (and §31): the server never prints the password.</summary>
+/// <summary>
+/// §16 (and §31): the server never prints the password, as it is, in hex or in Base64. All it printed is searched,
+/// as it printed it, not only the part the grader keeps: a server cannot hide it behind a screenful of output.
+/// </summary>
 internal sealed class KeepsPasswordSecret<TTarget>(CheckInfo info) : ServerCheck<TTarget>
     where TTarget : IPasswordServer
 {
@@ -14,11 +18,19 @@ internal sealed class KeepsPasswordSecret<TTarget>(CheckInfo info) : ServerCheck
         {
             throw new CheckNotApplicableException(AuthTexts.AuthOutputNeedsStart);
         }
-        if (started.Output.Contains(target.Password, StringComparison.Ordinal))
+        string? line = started.Output.Split('\n').FirstOrDefault(l => l.Contains(target.Password, StringComparison.Ordinal));
+        switch (started.PrintedSecret(target.Password))
         {
-            var line = started.Output.Split('\n').First(l => l.Contains(target.Password, StringComparison.Ordinal));
-            throw new CheckFailedException(AuthTexts.FormatAuthPrintedPassword(line.Replace(target.Password, AuthTexts.PasswordPlaceholder, StringComparison.Ordinal).Trim()));
+            case null:
+                return Task.CompletedTask;
+            case SecretForm.AsIs when line is not null:
+                throw new CheckFailedException(AuthTexts.FormatAuthPrintedPassword(line.Replace(target.Password, AuthTexts.PasswordPlaceholder, StringComparison.Ordinal).Trim()));
+            case SecretForm.AsIs:
+                throw new CheckFailedException(AuthTexts.AuthPrintedPasswordUnshown);
+            case SecretForm.Hex:
+                throw new CheckFailedException(AuthTexts.FormatAuthPrintedPasswordEncoded(AuthTexts.SecretFormHex));
+            default:
+                throw new CheckFailedException(AuthTexts.FormatAuthPrintedPasswordEncoded(AuthTexts.SecretFormBase64));
         }
-        return Task.CompletedTask;
     }
 }

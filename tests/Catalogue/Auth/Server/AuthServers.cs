@@ -54,6 +54,10 @@ public static class AuthServers
         // The second of two silent clients is not even read until the first has timed out.
         ["one-client-at-a-time"] = new() { OneClientAtATime = true, MustFail = [SilentClient, LoginTimeout] },
         ["prints-password"] = new() { PrintsPassword = true, MustFail = [Secret] },
+        // Its password between two floods of log lines, where no kept output would show it.
+        ["prints-password-amid-a-flood"] = new() { Logs = LogFlood.AroundPassword, MustFail = [Secret] },
+        // The password in hex, which gives it away all the same.
+        ["prints-password-in-hex"] = new() { Logs = LogFlood.PasswordInHex, MustFail = [Secret] },
         // Its own password, not the one it is given: the right login fails, and it starts without one.
         ["hardcoded-password"] = new() { HardcodedPassword = "secret123", MustFail = [RequiresPassword, .. LogsIn] },
         ["crashes-without-password"] = new() { CrashesWithoutPassword = true, MustFail = [RequiresPassword] },
@@ -61,10 +65,39 @@ public static class AuthServers
         // Correct.
         ["correct"] = new(),
         ["correct-byte-by-byte"] = new() { ReadsByteByByte = true },
+        // A megabyte of log lines at start, none of them the password: bounded, not blamed.
+        ["correct-chatty"] = new() { Logs = LogFlood.WithoutPassword },
         // The other honest reading of "longer than 1024 bytes": it refuses once it holds more than 1024, as
         // Python's asyncio.start_server(limit=1024) does.
         ["correct-refuses-beyond-1024"] = new() { LineLimit = 1025 },
     };
+
+    // Half a megabyte of log lines before and after the password, or a megabyte with no password at all.
+    private static void PrintLogs(LogFlood logs, string password)
+    {
+        if (logs == LogFlood.None)
+        {
+            return;
+        }
+        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024);
+        void Flood(int lines)
+        {
+            for (int i = 0; i < lines; i++)
+            {
+                output.WriteLine($"debug: cache line {i} warmed up, nothing to report");
+            }
+        }
+        Flood(10_000);
+        if (logs == LogFlood.AroundPassword)
+        {
+            output.WriteLine($"debug: configured with password {password}");
+        }
+        else if (logs == LogFlood.PasswordInHex)
+        {
+            output.WriteLine($"debug: key material {Convert.ToHexStringLower(Encoding.UTF8.GetBytes(password))}");
+        }
+        Flood(10_000);
+    }
 
     public static async Task<int> RunAsync(int port, AuthMistakes mistakes, CancellationToken stopping)
     {
@@ -83,6 +116,7 @@ public static class AuthServers
             Console.Error.WriteLine("No password: set SOCKET_PASSWORD.");
             return 2;
         }
+        PrintLogs(mistakes.Logs, password);
         var loginTimeout = TimeSpan.FromSeconds(double.Parse(
             Environment.GetEnvironmentVariable("SOCKET_LOGIN_TIMEOUT") ?? "5", System.Globalization.CultureInfo.InvariantCulture));
 
@@ -252,10 +286,28 @@ public sealed record AuthMistakes
 
     public bool PrintsPassword { get; init; }
 
+    /// <summary>What it prints at start, beyond a line or two.</summary>
+    public LogFlood Logs { get; init; }
+
     public string? HardcodedPassword { get; init; }
 
     public bool CrashesWithoutPassword { get; init; }
 
     /// <summary>Not a mistake: reads the first line one byte per receive.</summary>
     public bool ReadsByteByByte { get; init; }
+}
+
+/// <summary>What a catalogue password server prints at start.</summary>
+public enum LogFlood
+{
+    None,
+
+    /// <summary>A megabyte of harmless log lines.</summary>
+    WithoutPassword,
+
+    /// <summary>The password, amid half a megabyte of log lines on each side.</summary>
+    AroundPassword,
+
+    /// <summary>The password's bytes in hex, amid the same.</summary>
+    PasswordInHex,
 }
