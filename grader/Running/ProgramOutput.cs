@@ -45,12 +45,13 @@ internal sealed class ProgramOutput
             while ((newline = IndexOf(_line, '\n')) >= 0)
             {
                 int end = newline > 0 && _line[newline - 1] == '\r' ? newline - 1 : newline;
-                Keep(_line.ToString(0, end) + "\n");
+                _line[end] = '\n';
+                Keep(_line, end + 1);
                 _line.Remove(0, newline + 1);
             }
             if (_line.Length > LineChars)
             {
-                Keep(_line.ToString());
+                Keep(_line);
                 _line.Clear();
             }
         }
@@ -63,7 +64,7 @@ internal sealed class ProgramOutput
         {
             if (_line.Length > 0)
             {
-                Keep(_line.ToString());
+                Keep(_line);
                 _line.Clear();
             }
         }
@@ -95,21 +96,34 @@ internal sealed class ProgramOutput
         }
     }
 
-    private void Keep(string text)
+    // The first count characters of text (all of them by default), copied chunk by chunk: a line that outgrew
+    // LineChars is never made into one large string, which would sit on the large object heap until a full collection.
+    private void Keep(StringBuilder text, int count = -1)
     {
-        int toHead = Math.Min(text.Length, HeadChars - _head.Length);
+        count = count < 0 ? text.Length : count;
+        int toHead = Math.Min(count, HeadChars - _head.Length);
+        int from = 0;
         if (toHead > 0 && _tail.Length == 0 && _droppedBytes == 0)
         {
             _head.Append(text, 0, toHead);
-            text = text[toHead..];
+            from = toHead;
         }
-        _tail.Append(text);
+        _tail.Append(text, from, count - from);
         // Trimmed in steps, not at every line, so that keeping the tail costs no more than copying it once.
         if (_tail.Length > 2 * TailChars)
         {
             int excess = _tail.Length - TailChars;
-            _droppedBytes += Encoding.UTF8.GetByteCount(_tail.ToString(0, excess));
-            _tail.Remove(0, excess);
+            foreach (var chunk in _tail.GetChunks())
+            {
+                int part = Math.Min(chunk.Length, excess);
+                _droppedBytes += Encoding.UTF8.GetByteCount(chunk.Span[..part]);
+                excess -= part;
+                if (excess == 0)
+                {
+                    break;
+                }
+            }
+            _tail.Remove(0, _tail.Length - TailChars);
         }
     }
 
