@@ -89,6 +89,9 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
                 create.HostConfig.Tmpfs = new Dictionary<string, string> { ["/tmp"] = $"rw,nosuid,size={options.TmpBytes}" };
                 create.HostConfig.CapDrop = ["ALL"];
                 create.HostConfig.SecurityOpt = ["no-new-privileges"];
+                // The engine keeps a container's output until the container is removed: a program that prints
+                // without end would fill its disk. The grader reads the output as it comes, within its own budget.
+                create.HostConfig.LogConfig = new() { Type = "json-file", Config = new Dictionary<string, string> { ["max-size"] = "1m", ["max-file"] = "1" } };
             })
             .Build();
         try
