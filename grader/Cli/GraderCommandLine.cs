@@ -34,6 +34,7 @@ public static class GraderCommandLine
         {
             check,
             GradeCommand.Build(exercises, configure),
+            WatchCommand.Build(exercises),
             GradeAllCommand.Build(exercises, configure),
             BenchCommand.Build(),
             SchemaCommand(),
