@@ -8,15 +8,16 @@ namespace SocketExercises.Grader.Tests;
 public sealed class ServerGradingTests
 {
     private const string Accepts = "echo.accepts-connection";
-    private const string SecondClient = "echo.second-client";
 
     [Fact]
     public async Task Restarts_a_started_server_that_exits_after_each_client_and_says_so()
     {
         var report = await Grade.ServerAsync(EchoServer, KitPrograms.CatalogueServer("exits-after-first-client"));
 
+        // It exits after each client; which check first finds it gone depends on how fast it exits (under load,
+        // not always the second): the note names a check, whichever it was.
         var note = Assert.Single(report.Notes, n => n.Contains("started it again", StringComparison.Ordinal));
-        Assert.Contains($"after: {SecondClient}", note);
+        Assert.Matches(@"after: echo\.[a-z0-9-]+", note);
     }
 
     [Fact]
