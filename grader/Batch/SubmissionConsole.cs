@@ -1,7 +1,6 @@
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Reports;
-using SocketExercises.Grader.Scoring;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Batch;
@@ -10,7 +9,7 @@ namespace SocketExercises.Grader.Batch;
 /// One submission on the console, as <c>grade</c> shows it to the student: a line per program with its score
 /// and what failed, the total, and the one thing to fix next, with the command that grades just that check.
 /// </summary>
-public sealed class SubmissionConsole(IReadOnlyList<Exercise> exercises, PointsTable points)
+public sealed class SubmissionConsole(IReadOnlyList<Exercise> exercises)
 {
     /// <param name="ownKit">The student's own kit was graded: <c>check</c> then grades the same program again.</param>
     public void Write(SubmissionResult result, TextWriter output, bool ownKit)
@@ -18,9 +17,8 @@ public sealed class SubmissionConsole(IReadOnlyList<Exercise> exercises, PointsT
         int width = exercises.Max(e => e.Key.Length);
         foreach (var exercise in exercises)
         {
-            int max = exercise.Checks.Sum(c => points.For(c.Info.Id));
             var report = result.Reports.FirstOrDefault(r => r.Exercise == exercise.Key);
-            string score = report is null ? $"0/{max}" : $"{report.Score}/{report.MaxScore}";
+            string score = report is null ? $"0/{result.MaxScoreOf(exercise.Key)}" : $"{report.Score}/{report.MaxScore}";
             output.WriteLine($"  {exercise.Key.PadRight(width)}  {score,7}  {State(report, result.Problems.FirstOrDefault(p => p.Exercise == exercise.Key))}");
         }
         output.WriteLine($"  {Strings.BatchTotal.PadRight(width)}  {$"{result.Score}/{result.MaxScore}",7}");

@@ -59,7 +59,7 @@ internal static class GradeCommand
             var result = await batch.GradeAsync(kit, work, what => Console.Error.WriteLine($"  {what}"), cancellationToken);
             var duration = TimeProvider.System.GetElapsedTime(started);
 
-            var console = new SubmissionConsole(exercises, options.Points);
+            var console = new SubmissionConsole(exercises);
             if (parsed.GetValue(reports.Verbose))
             {
                 foreach (var report in result.Reports)
