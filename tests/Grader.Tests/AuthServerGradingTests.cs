@@ -38,7 +38,7 @@ public sealed class AuthServerGradingTests
 
         int exit = await GraderCommandLine.Build()
             .Parse(["check", "auth-server", "--port", $"{server.Endpoint.Port}", "--password", Grade.Password, "--login-timeout", "3", "--lang", "en"])
-            .InvokeAsync();
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(0, exit);
     }

@@ -4,6 +4,7 @@ using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Testing;
 using Xunit.Sdk;
+using Xunit.v3;
 
 namespace SocketExercises.Grader.Tests;
 
@@ -111,11 +112,14 @@ public sealed class CatalogueOfAttribute(string exercise) : Attribute
 /// <summary>The catalogue's broken (or correct) programs of the exercise the test class is for, as (exercise, program).</summary>
 public sealed class CatalogueProgramsAttribute(bool correct) : DataAttribute
 {
-    public override IEnumerable<object[]> GetData(MethodInfo testMethod)
+    public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
     {
         string exercise = testMethod.ReflectedType!.GetCustomAttribute<CatalogueOfAttribute>()!.Exercise + "-";
-        return CatalogueProgram.All
+        IReadOnlyCollection<ITheoryDataRow> rows = [.. CatalogueProgram.All
             .Where(p => p.IsCorrect == correct && p.Exercise.StartsWith(exercise, StringComparison.Ordinal))
-            .Select(p => new object[] { p.Exercise, p.Name });
+            .Select(p => new TheoryDataRow<string, string>(p.Exercise, p.Name))];
+        return ValueTask.FromResult(rows);
     }
+
+    public override bool SupportsDiscoveryEnumeration() => true;
 }

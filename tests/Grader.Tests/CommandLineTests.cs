@@ -18,7 +18,7 @@ public sealed class CommandLineTests
 
         Assert.True(run.ExitCode == 0, run.Output + run.Errors);
         Assert.EndsWith("12 passed, 0 failed", run.Output.TrimEnd());
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         Assert.Equal(7, report.RootElement.GetProperty("seed").GetInt32());
         var checks = report.RootElement.GetProperty("checks");
         Assert.Equal(12, checks.GetArrayLength());
@@ -63,7 +63,7 @@ public sealed class CommandLineTests
         Assert.Contains("echo-client needs the client's command: --client", run.Errors);
     }
 
-    [Fact]
+    [StarterFact]
     public async Task Inside_the_kit_check_with_no_program_grades_the_students_own_and_says_so()
     {
         // Given the kit, its starters unfinished; when a student grades the echo server with no options
@@ -153,7 +153,7 @@ public sealed class CommandLineTests
         // When the grader is told to stop
         using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", grader.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await kill.WaitForExitAsync();
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
         // Then it says so, exits with 130, and the server it started is gone

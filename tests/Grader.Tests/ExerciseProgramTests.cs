@@ -22,7 +22,7 @@ public sealed class ExerciseProgramTests
         Assert.DoesNotContain("   at ", run.Errors);
     }
 
-    [Theory]
+    [StarterTheory]
     [InlineData("exercises/01-echo/EchoServer")]
     [InlineData("exercises/01-echo/EchoClient")]
     [InlineData("exercises/02-auth/AuthServer")]
@@ -75,7 +75,7 @@ public sealed class ExerciseProgramTests
         // When it is told to stop
         using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await kill.WaitForExitAsync();
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
         // Then it says so and exits with 0

@@ -59,7 +59,7 @@ public sealed class OtherLanguageTests
 
         // When the grader plays the client and the eavesdropper to one, and the server to the other
         var server = await Grade.ServerAsync(ChallengeServer, new($"python3 \"{Path.Combine(programs, "challenge_server.py")}\" --port {{port}}"));
-        var client = await Grade.ProgramAsync(ChallengeClient, new ShellCommand($"python3 \"{Path.Combine(programs, "challenge_client.py")}\" --port {{port}}"));
+        var client = await Grade.ProgramAsync(ChallengeClient, new ShellCommand($"python3 \"{Path.Combine(programs, "challenge_client.py")}\" --port {{port}}"), cancellationToken: TestContext.Current.CancellationToken);
 
         // Then both pass, as the C# solutions do
         Assert.True(server.Succeeded, server.Describe());

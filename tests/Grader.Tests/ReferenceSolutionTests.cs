@@ -93,7 +93,7 @@ public sealed class ReferenceSolutionTests
     [Fact]
     public async Task The_reference_chat_client_passes_every_check()
     {
-        var report = await Grade.ProgramAsync(ChatClient, KitPrograms.SolutionChatClient);
+        var report = await Grade.ProgramAsync(ChatClient, KitPrograms.SolutionChatClient, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(report.Succeeded, report.Describe());
         Assert.Equal(ChatClient.Checks.Count, report.Passed);
@@ -104,7 +104,7 @@ public sealed class ReferenceSolutionTests
     {
         var arguments = ExerciseArguments.Defaults(graderRunsProgram: true).With(ChatClientExercise.Nick, "Ana-Marija_2");
 
-        var report = await Grade.ProgramAsync(ChatClient, KitPrograms.Project("solutions/03-chat/ChatClient", "--port {port} --nick {nick}"), arguments: arguments);
+        var report = await Grade.ProgramAsync(ChatClient, KitPrograms.Project("solutions/03-chat/ChatClient", "--port {port} --nick {nick}"), arguments: arguments, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(report.Succeeded, report.Describe());
     }

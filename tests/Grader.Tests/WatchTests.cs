@@ -12,7 +12,7 @@ public sealed class WatchTests
 {
     private static readonly TimeSpan Round = TimeSpan.FromMinutes(2);
 
-    [Fact]
+    [StarterFact]
     public async Task Regrades_the_students_server_each_time_it_is_saved()
     {
         // Given a copy of the kit with the unfinished echo server, watched
@@ -27,12 +27,12 @@ public sealed class WatchTests
 
         // Then saving the finished server grades it again and says what now passes
         // (written, as an editor saves, not copied: a copy keeps the file's old time, and the build would skip it)
-        await File.WriteAllTextAsync(program, await File.ReadAllTextAsync(Path.Combine(KitPrograms.RepositoryRoot, "solutions", "01-echo", "EchoServer", "Program.cs")));
+        await File.WriteAllTextAsync(program, await File.ReadAllTextAsync(Path.Combine(KitPrograms.RepositoryRoot, "solutions", "01-echo", "EchoServer", "Program.cs"), TestContext.Current.CancellationToken), TestContext.Current.CancellationToken);
         Assert.True(await watch.WaitForOutputAsync(o => o.Contains("Now passing: echo.accepts-connection", StringComparison.Ordinal), Round, CancellationToken.None), watch.Output + watch.Errors);
         Assert.Contains("12 passed, 0 failed", watch.Output);
 
         // and a save that does not compile is a build error, not a grade
-        await File.AppendAllTextAsync(program, "\nclass Unfinished {\n");
+        await File.AppendAllTextAsync(program, "\nclass Unfinished {\n", TestContext.Current.CancellationToken);
         Assert.True(await watch.WaitForOutputAsync(BuildErrorShown, Round, CancellationToken.None), watch.Output + watch.Errors);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Snapshooter.Xunit;
+using Snapshooter.Xunit3;
 using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests.Batch;
@@ -16,10 +16,10 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
 
     public GradeAllTests(GradedClass graded) => _class = graded;
 
-    [Fact]
+    [StarterFact]
     public void Grades_every_submission_and_exits_0() => Assert.Equal(0, _class.ExitCode);
 
-    [Fact]
+    [StarterFact]
     public void Writes_a_row_per_student_and_a_column_per_check()
     {
         var rows = _class.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -31,7 +31,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
         Assert.Equal(["ana,120,120,15,6", "bruno,0,120,0,0", "cvita,105,120,0,6"], rows[1..].Select(r => string.Join(',', r.Split(',')[..5])));
     }
 
-    [Fact]
+    [StarterFact]
     public void A_git_repository_is_graded_as_of_its_last_commit_before_the_deadline_and_others_say_they_were_not()
     {
         var rows = _class.Csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -40,7 +40,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
         Assert.Contains("not a git repository: graded as it is now, not as of 2026-12-01T23:59:00+01:00", rows[2]);
     }
 
-    [Fact]
+    [StarterFact]
     public void Each_student_gets_a_report_to_send_back()
     {
         Assert.StartsWith("# ana: 120/120", _class.StudentReports["ana"]);
@@ -50,7 +50,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
         Assert.Contains("TODO 1", _class.StudentReports["bruno"]);
     }
 
-    [Fact]
+    [StarterFact]
     public void A_submission_that_does_not_compile_is_a_row_with_the_compiler_error()
     {
         var cvita = _class.Csv.Split("\r\n").Single(r => r.StartsWith("cvita,", StringComparison.Ordinal));
@@ -60,11 +60,11 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
         Assert.Equal("0", cvita.Split(',')[3 + 8]); // its echo server's first check: a zero, not an empty cell
     }
 
-    [Fact]
+    [StarterFact]
     public void The_csv_matches_its_snapshot() =>
         Snapshot.Match(Port().Replace(_class.Csv.Replace(_class.AnasCommit, "<commit>", StringComparison.Ordinal), "$1<port>"));
 
-    [Fact]
+    [StarterFact]
     public void The_json_has_each_check_of_each_student()
     {
         using var json = JsonDocument.Parse(_class.Json);
@@ -76,14 +76,14 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
         Assert.Equal("notGraded", students[2].GetProperty("checks").GetProperty("echo.accepts-connection").GetProperty("status").GetString());
     }
 
-    [Fact]
+    [StarterFact]
     public void Prints_a_table_and_shows_progress()
     {
         Assert.Matches(Row(), _class.Output);
         Assert.Matches(@"\[3/3\] cvita: building .*exercises/04-challenge/ChallengeClient", _class.Errors);
     }
 
-    [Fact]
+    [StarterFact]
     public async Task A_folder_that_does_not_exist_is_a_usage_error()
     {
         var (exitCode, _, errors) = await RunAsync("grade-all /no/such/folder");
@@ -125,7 +125,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
 
         public string AnasCommit { get; private set; } = "";
 
-        public async Task InitializeAsync()
+        public async ValueTask InitializeAsync()
         {
             string ana = Path.GetDirectoryName(_folder.AddStudent("ana", "solutions"))!;
             var committed = await Executed.RunAsync(new($"cd \"{ana}\" && git init -q && git add -A && "
@@ -146,7 +146,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
             }
         }
 
-        public Task DisposeAsync() => Task.CompletedTask;
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
         public void Dispose() => _folder.Dispose();
     }

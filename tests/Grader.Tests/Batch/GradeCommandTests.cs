@@ -6,7 +6,7 @@ namespace SocketExercises.Grader.Tests.Batch;
 /// <summary><c>grade</c>: every program of one copy of the kit, a line each, and the one thing to fix next.</summary>
 public sealed class GradeCommandTests
 {
-    [Fact]
+    [StarterFact]
     public async Task Grading_unfinished_starters_shows_each_program_and_names_the_first_todo_to_do()
     {
         // Given a copy of the kit whose programs are the unfinished starters

@@ -24,7 +24,7 @@ public sealed class SubmissionSnapshotTests
 
         // Then the files are those of the commit before it, and the commit is named
         Assert.Null(problem);
-        Assert.Equal("on time", await File.ReadAllTextAsync(Path.Combine(graded!, "Program.cs")));
+        Assert.Equal("on time", await File.ReadAllTextAsync(Path.Combine(graded!, "Program.cs"), TestContext.Current.CancellationToken));
         Assert.Equal(early, commit);
         Assert.Equal("dora", Path.GetFileName(graded));
     }

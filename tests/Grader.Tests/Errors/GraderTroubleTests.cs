@@ -24,11 +24,11 @@ public sealed class GraderTroubleTests : IDisposable
         // When it grades a server it starts
         int exit = await GraderCommandLine.Build(services => services.AddSingleton<IServerHost>(new CannotStart()))
             .Parse(["check", "echo-server", "--start", "true", "--lang", "en", "--json", json, "--junit", junit, "--gradescope", gradescope])
-            .InvokeAsync();
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         // Then it exits 2, and each report says the checks were not graded, never that they failed
         Assert.Equal(2, exit);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         var checks = report.RootElement.GetProperty("checks").EnumerateArray().ToList();
         Assert.All(checks, c => Assert.Equal("error", c.GetProperty("status").GetString()));
         Assert.Contains("image socket-exercises/none", checks[0].GetProperty("message").GetString());
@@ -38,7 +38,7 @@ public sealed class GraderTroubleTests : IDisposable
         Assert.Equal("0", suite.Attribute("failures")!.Value);
         Assert.All(suite.Elements("testcase"), c => Assert.NotNull(c.Element("error")));
 
-        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(gradescope));
+        using var results = JsonDocument.Parse(await File.ReadAllTextAsync(gradescope, TestContext.Current.CancellationToken));
         Assert.All(results.RootElement.GetProperty("tests").EnumerateArray(),
             t => Assert.Contains("the teacher should look", t.GetProperty("output").GetString()));
     }

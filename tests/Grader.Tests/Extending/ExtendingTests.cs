@@ -27,11 +27,11 @@ public sealed class ExtendingTests : IDisposable
         // When the command line that knows the added exercise grades it
         int exit = await GraderCommandLine.Build(exercises: Exercises)
             .Parse(["check", "hello-server", "--start", $"python3 '{server}'", "--json", json, "--lang", "en"])
-            .InvokeAsync();
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         // Then the exercise's own check judged it, with the title and points the exercise gave it
         Assert.Equal(exitCode, exit);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
         Assert.Equal("hello-server", report.RootElement.GetProperty("exercise").GetString());
         var check = Assert.Single(report.RootElement.GetProperty("checks").EnumerateArray());
         Assert.Equal("hello.says-hello", check.GetProperty("id").GetString());
@@ -51,12 +51,12 @@ public sealed class ExtendingTests : IDisposable
         // When grade-all grades the class with the added exercise in its list
         int exit = await GraderCommandLine.Build(exercises: Exercises)
             .Parse(["grade-all", classFolder, "--out", output, "--lang", "en"])
-            .InvokeAsync();
+            .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         // Then the added exercise has its column, with the points its program earned; the kit's programs she
         // did not write are named as missing
         Assert.Equal(0, exit);
-        var rows = (await File.ReadAllTextAsync(Path.Combine(output, "grades.csv"))).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var rows = (await File.ReadAllTextAsync(Path.Combine(output, "grades.csv"), TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         var header = rows[0].Split(',');
         var dora = rows[1].Split(',');
         Assert.Equal("3", dora[Array.IndexOf(header, "hello.says-hello")]);

@@ -36,7 +36,7 @@ public sealed class Classroom50AutograderTests
 
         // Then result.json is valid, dated by the commit, with every check of every program at its default points
         Assert.True(run.ExitCode == 0, run.Output + run.Errors);
-        string json = await File.ReadAllTextAsync(Path.Combine(checkout, "result.json"));
+        string json = await File.ReadAllTextAsync(Path.Combine(checkout, "result.json"), TestContext.Current.CancellationToken);
         JsonSchemas.AssertValid(JsonSchemas.Classroom50, json);
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;

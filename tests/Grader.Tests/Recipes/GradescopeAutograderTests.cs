@@ -35,6 +35,7 @@ public sealed class GradescopeAutograderTests
     [DockerFact]
     public async Task Run_autograder_writes_one_valid_results_json_for_a_finished_an_unfinished_and_a_broken_submission()
     {
+        StarterSkip.UnlessPristine(); // its unfinished submission is the kit's starters
         // Given the autograder zip, unpacked where Gradescope puts it
         using var work = new ClassFolder();
         string zip = Path.Combine(work.Path, "autograder.zip");

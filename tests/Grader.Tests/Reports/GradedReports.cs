@@ -22,7 +22,7 @@ public sealed class GradedReports : IAsyncLifetime
 
     public GradeReport this[string outcome, string language] => _reports[(outcome, language)];
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         foreach (var language in Language.Supported)
         {
@@ -31,7 +31,7 @@ public sealed class GradedReports : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Runs <paramref name="work"/> with <paramref name="language"/> as the language, and restores the one before.</summary>
     public static T InLanguage<T>(string language, Func<T> work)

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using Snapshooter;
-using Snapshooter.Xunit;
+using Snapshooter.Xunit3;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Reports;
 using static SocketExercises.Grader.Tests.Reports.GradedReports;

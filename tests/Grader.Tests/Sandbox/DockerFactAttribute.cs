@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace SocketExercises.Grader.Tests.Sandbox;
 
@@ -11,13 +12,16 @@ public sealed class DockerFactAttribute : FactAttribute
 {
     public const string RequiredVariable = "SOCKET_EXERCISES_REQUIRE_DOCKER";
 
-    public DockerFactAttribute() => Skip = DockerEngine.SkipReason;
+    // The caller's file and line let a test explorer go from the test to its source.
+    public DockerFactAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) => Skip = DockerEngine.SkipReason;
 }
 
 /// <summary>A theory that needs a Docker engine, skipped or failed without one as <see cref="DockerFactAttribute"/> says.</summary>
 public sealed class DockerTheoryAttribute : TheoryAttribute
 {
-    public DockerTheoryAttribute() => Skip = DockerEngine.SkipReason;
+    public DockerTheoryAttribute([CallerFilePath] string? sourceFilePath = null, [CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) => Skip = DockerEngine.SkipReason;
 }
 
 /// <summary>Whether a Docker engine answers, asked once: at DOCKER_HOST if set, else at its usual Unix socket.</summary>
