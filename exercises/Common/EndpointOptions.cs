@@ -12,20 +12,16 @@ namespace SocketExercises.Common;
 /// </summary>
 public sealed class EndpointOptions
 {
-    public const string DefaultHost = "127.0.0.1";
-    public const int DefaultPort = 65432;
-    public const string HostVariable = "SOCKET_HOST";
-    public const string PortVariable = "SOCKET_PORT";
 
     public Option<string> Host { get; } = new("--host")
     {
-        Description = CommonTexts.FormatHostDescription(HostVariable),
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(HostVariable) is { Length: > 0 } host ? host : DefaultHost,
+        Description = CommonTexts.FormatHostDescription(Settings.HostVariable),
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(Settings.HostVariable) is { Length: > 0 } host ? host : Settings.DefaultHost,
     };
 
     public Option<int> Port { get; } = new("--port")
     {
-        Description = CommonTexts.FormatPortDescription(PortVariable),
+        Description = CommonTexts.FormatPortDescription(Settings.PortVariable),
         DefaultValueFactory = PortFromEnvironment,
         CustomParser = result => OptionParsers.Port(OptionParsers.Token(result), "--port", result),
     };
@@ -57,7 +53,7 @@ public sealed class EndpointOptions
     }
 
     private static int PortFromEnvironment(ArgumentResult result) =>
-        Environment.GetEnvironmentVariable(PortVariable) is { Length: > 0 } text
-            ? OptionParsers.Port(text, PortVariable, result)
-            : DefaultPort;
+        Environment.GetEnvironmentVariable(Settings.PortVariable) is { Length: > 0 } text
+            ? OptionParsers.Port(text, Settings.PortVariable, result)
+            : Settings.DefaultPort;
 }

@@ -10,11 +10,6 @@ namespace SocketExercises.Common;
 /// </summary>
 public static class ExerciseHost
 {
-    public const string PasswordVariable = "SOCKET_PASSWORD";
-    public const string LoginTimeoutVariable = "SOCKET_LOGIN_TIMEOUT";
-    public const string MessageVariable = "SOCKET_MESSAGE";
-    public const string NickVariable = "SOCKET_NICK";
-    private const string DefaultMessage = "Hello, world";
     private static readonly string Program = AppDomain.CurrentDomain.FriendlyName;
 
     /// <summary>Runs a server: <paramref name="serve"/> gets where to listen and returns when the token stops it.</summary>
@@ -40,10 +35,10 @@ public static class ExerciseHost
         var password = PasswordOption("The password clients must send");
         var loginTimeout = new Option<double>("--login-timeout")
         {
-            Description = $"Seconds a client may take to send its first line [env: {LoginTimeoutVariable}]",
-            DefaultValueFactory = result => Environment.GetEnvironmentVariable(LoginTimeoutVariable) is { Length: > 0 } text
-                ? OptionParsers.Seconds(text, LoginTimeoutVariable, result)
-                : 5,
+            Description = $"Seconds a client may take to send its first line [env: {Settings.LoginTimeoutVariable}]",
+            DefaultValueFactory = result => Environment.GetEnvironmentVariable(Settings.LoginTimeoutVariable) is { Length: > 0 } text
+                ? OptionParsers.Seconds(text, Settings.LoginTimeoutVariable, result)
+                : Settings.DefaultLoginTimeout.TotalSeconds,
             CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--login-timeout", result),
         };
         var command = new RootCommand(description) { password, loginTimeout };
@@ -98,8 +93,8 @@ public static class ExerciseHost
         var endpoint = new EndpointOptions();
         var nick = new Option<string?>("--nick")
         {
-            Description = $"The name to join the room with [env: {NickVariable}]",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(NickVariable),
+            Description = $"The name to join the room with [env: {Settings.NickVariable}]",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(Settings.NickVariable),
         };
         var timeout = new Option<double>("--timeout")
         {
@@ -114,7 +109,7 @@ public static class ExerciseHost
             var host = parsed.GetRequiredValue(endpoint.Host);
             string name = parsed.GetValue(nick) is { Length: > 0 } given
                 ? given
-                : throw new ExerciseException($"No name to join with: give --nick or set {NickVariable}.", ExitCodes.Usage);
+                : throw new ExerciseException($"No name to join with: give --nick or set {Settings.NickVariable}.", ExitCodes.Usage);
             var options = new ChatClientOptions(
                 host, EndpointOptions.Resolve(host), parsed.GetValue(endpoint.Port), name, TimeSpan.FromSeconds(parsed.GetValue(timeout)));
             return talk(options, stopping);
@@ -124,12 +119,12 @@ public static class ExerciseHost
 
     private static Option<string?> PasswordOption(string description) => new("--password")
     {
-        Description = $"{description} [env: {PasswordVariable}]. Prefer the variable: a command line can be seen by other users",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(PasswordVariable),
+        Description = $"{description} [env: {Settings.PasswordVariable}]. Prefer the variable: a command line can be seen by other users",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(Settings.PasswordVariable),
     };
 
     private static string RequiredPassword(string? password) => string.IsNullOrEmpty(password)
-        ? throw new ExerciseException($"No password: set {PasswordVariable} or give --password. It is configuration, never part of the code.", ExitCodes.Usage)
+        ? throw new ExerciseException($"No password: set {Settings.PasswordVariable} or give --password. It is configuration, never part of the code.", ExitCodes.Usage)
         : password;
 
     private static async Task<int> GuardAsync(Func<CancellationToken, Task> run, CancellationToken cancellationToken)
@@ -175,7 +170,7 @@ public static class ExerciseHost
 
         public Option<string?> MessageOption { get; } = new("--message")
         {
-            Description = $"The message to send; also the first argument, or {MessageVariable} [default: {DefaultMessage}]",
+            Description = $"The message to send; also the first argument, or {Settings.MessageVariable} [default: {Settings.DefaultMessage}]",
         };
 
         public Argument<string?> Message { get; } = new("message")
@@ -205,7 +200,7 @@ public static class ExerciseHost
                 parsed.GetValue(Endpoint.Port),
                 // Whoever runs the client chooses its message: --message, then the argument, then the environment.
                 parsed.GetValue(MessageOption) ?? parsed.GetValue(Message)
-                    ?? (Environment.GetEnvironmentVariable(MessageVariable) is { Length: > 0 } given ? given : DefaultMessage),
+                    ?? (Environment.GetEnvironmentVariable(Settings.MessageVariable) is { Length: > 0 } given ? given : Settings.DefaultMessage),
                 parsed.GetValue(Interactive),
                 TimeSpan.FromSeconds(parsed.GetValue(Timeout)));
         }

@@ -22,7 +22,7 @@ public sealed record ProgramSetting(string Placeholder, string Variable, string 
     /// <summary>The address to listen on or connect to: <c>{host}</c>/SOCKET_HOST and <c>{port}</c>/SOCKET_PORT.</summary>
     public static IReadOnlyList<ProgramSetting> For(IPEndPoint endpoint) =>
     [
-        new("host", EndpointOptions.HostVariable, endpoint.Address.ToString()),
-        new("port", EndpointOptions.PortVariable, endpoint.Port.ToString(CultureInfo.InvariantCulture)),
+        new("host", Settings.HostVariable, endpoint.Address.ToString()),
+        new("port", Settings.PortVariable, endpoint.Port.ToString(CultureInfo.InvariantCulture)),
     ];
 }

@@ -7,7 +7,6 @@ namespace SocketExercises.Grader.Exercises.Auth.Server;
 public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
 {
     /// <summary>The login timeout a running server is graded with unless told otherwise: the exercise programs' own default.</summary>
-    public static readonly TimeSpan DefaultLoginTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The login timeout the grader gives a server it starts, unless told otherwise: short, so that the check that
@@ -80,7 +79,7 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
             : throw new ExerciseException(AuthTexts.ErrorPasswordNeeded, ExitCodes.Usage));
         var loginTimeout = arguments.Get(LoginTimeout) is { } seconds
             ? TimeSpan.FromSeconds(seconds)
-            : arguments.GraderRunsProgram ? StartedLoginTimeout : DefaultLoginTimeout;
+            : arguments.GraderRunsProgram ? StartedLoginTimeout : Settings.DefaultLoginTimeout;
         return (AuthServerTarget.Settings(password, loginTimeout), password, loginTimeout);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Wire;
@@ -18,11 +17,11 @@ public sealed record AuthServerTarget(ServerTarget Server, string Password, Time
     public static IReadOnlyList<ProgramSetting> Settings(string password, TimeSpan loginTimeout) =>
     [
         PasswordSetting(password),
-        new("login-timeout", ExerciseHost.LoginTimeoutVariable, loginTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
+        new("login-timeout", Common.Settings.LoginTimeoutVariable, loginTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)),
     ];
 
     /// <summary>A password as a program is handed it: <c>{password}</c> and the variable the exercise programs read.</summary>
-    public static ProgramSetting PasswordSetting(string password) => new("password", ExerciseHost.PasswordVariable, password) { Secret = true };
+    public static ProgramSetting PasswordSetting(string password) => new("password", Common.Settings.PasswordVariable, password) { Secret = true };
 
     /// <summary>A first line as the client sends it: <paramref name="text"/> and \n, in UTF-8.</summary>
     public static byte[] Line(string text) => Encoding.UTF8.GetBytes(text + "\n");

@@ -49,7 +49,7 @@ public sealed class ChatClientExercise : ClientExercise<ChatClientUnderTest>
     {
         string nick = arguments.Get(Nick) ?? DefaultNick;
         return new(
-            [new ProgramSetting("nick", ExerciseHost.NickVariable, nick) { ShellQuoted = true }],
+            [new ProgramSetting("nick", Settings.NickVariable, nick) { ShellQuoted = true }],
             played => new ChatClientUnderTest(played, nick),
             ChatClientUnderTest.ReadUntilClientClosesAsync)
         {

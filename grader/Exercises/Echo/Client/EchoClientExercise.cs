@@ -34,7 +34,7 @@ public sealed class EchoClientExercise : ClientExercise<EchoClientUnderTest>
     public override IReadOnlyList<ExerciseOption> Options => [Message];
 
     /// <summary>The message as a client is handed it: SOCKET_MESSAGE, and <c>{message}</c> in its command, quoted for the shell.</summary>
-    public static ProgramSetting MessageSetting(string message) => new("message", ExerciseHost.MessageVariable, message) { ShellQuoted = true };
+    public static ProgramSetting MessageSetting(string message) => new("message", Settings.MessageVariable, message) { ShellQuoted = true };
 
     protected override IReadOnlyList<ICheck<EchoClientUnderTest>> ClientChecks { get; } =
     [
