@@ -18,7 +18,7 @@ namespace SocketExercises.Grader.Cli;
 internal static class WatchCommand
 {
     // A save is often several writes (an editor's temporary file, then a rename): grade once they settle.
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(150);
 
     // The file system's events wake it at once where they work; some copies and file systems send none, so the
     // files' sizes and times are looked at this often as well.
@@ -52,18 +52,21 @@ internal static class WatchCommand
             }
             // A server gets a free port of its own: one the student left running on the usual port must not be
             // graded instead. (A client is graded on a free port already.)
-            string[] server = exercise.Role == ProgramRole.Server
-                ? ["--start", own.Command, "--port", FreePort.On(System.Net.IPAddress.Loopback).Port.ToString(System.Globalization.CultureInfo.InvariantCulture)]
-                : [];
-            string[] check = ["check", exercise.Key, .. server, .. (parsed.GetValue(only) ?? []).SelectMany(o => (string[])["--only", o]), "--lang", culture.Name];
+            string port = FreePort.On(System.Net.IPAddress.Loopback).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string[] check = ["check", exercise.Key, .. (parsed.GetValue(only) ?? []).SelectMany(o => (string[])["--only", o]), "--lang", culture.Name];
+            // The program as built: each round builds it once, and a "dotnet run" would check the build again at
+            // every start (a client is run once per check).
+            string[] Program(string dll) => exercise.Role == ProgramRole.Server
+                ? ["--start", $"dotnet {ShellCommand.Quote(dll)}", "--port", port]
+                : ["--client", $"dotnet {ShellCommand.Quote(dll)} --port {{port}}"];
             using var signals = new ShutdownSignals(cancellationToken);
-            await WatchAsync(own.Folder, check, signals.Token);
+            await WatchAsync(own.Folder, exercise.Name, dll => [.. check, .. Program(dll)], signals.Token);
             return GraderCommandLine.Interrupted;
         });
         return command;
     }
 
-    private static async Task WatchAsync(string folder, string[] check, CancellationToken stopping)
+    private static async Task WatchAsync(string folder, string name, Func<string, string[]> check, CancellationToken stopping)
     {
         using var saved = new SemaphoreSlim(0);
         using var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
@@ -79,15 +82,19 @@ internal static class WatchCommand
         watcher.Renamed += (_, e) => changed(watcher, e);
 
         Dictionary<string, string>? before = null;
+        string? restored = null;
         try
         {
             while (!stopping.IsCancellationRequested)
             {
                 string graded = Fingerprint(folder);
+                // Restoring packages takes half a second of each build: only at first, and after a project file changed.
+                string projects = Fingerprint(folder, ".csproj");
                 Clear();
                 Console.WriteLine(Strings.FormatWatchWatching(folder));
                 Console.WriteLine();
-                var after = await RoundAsync(folder, check, stopping);
+                var after = await RoundAsync(folder, name, check, restore: projects != restored, stopping);
+                restored = after is null ? null : projects;
                 if (before is not null && after is not null)
                 {
                     WriteChanges(before, after);
@@ -110,11 +117,21 @@ internal static class WatchCommand
     }
 
     // One build and grading: the check's statuses by id, or null when it did not build.
-    private static async Task<Dictionary<string, string>?> RoundAsync(string folder, string[] check, CancellationToken stopping)
+    private static async Task<Dictionary<string, string>?> RoundAsync(
+        string folder, string name, Func<string, string[]> check, bool restore, CancellationToken stopping)
     {
-        var build = new ProcessStartInfo("dotnet") { ArgumentList = { "build", folder, "--nologo", "-v", "q", "-clp:NoSummary" } };
+        // Minimal verbosity: the errors, and the line "EchoServer -> …/EchoServer.dll" that says what was built.
+        var build = new ProcessStartInfo("dotnet") { ArgumentList = { "build", folder, "--nologo", "-v", "m", "-clp:NoSummary" } };
+        if (!restore)
+        {
+            build.ArgumentList.Add("--no-restore");
+        }
         var (built, buildOutput) = await RunAsync(build, BuildLimit, stopping);
-        if (!built)
+        string? dll = buildOutput.Split('\n').Select(l => l.Trim())
+            .Where(l => l.StartsWith($"{name} -> ", StringComparison.Ordinal) && l.EndsWith(".dll", StringComparison.Ordinal))
+            .Select(l => l[$"{name} -> ".Length..])
+            .LastOrDefault();
+        if (!built || dll is null)
         {
             Console.WriteLine(Strings.WatchBuildFailed);
             string root = Path.GetFullPath(Environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
@@ -136,7 +153,7 @@ internal static class WatchCommand
             {
                 grade.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
             }
-            foreach (string argument in (string[])[.. check, "--json", json])
+            foreach (string argument in (string[])[.. check(dll), "--json", json])
             {
                 grade.ArgumentList.Add(argument);
             }
@@ -180,9 +197,9 @@ internal static class WatchCommand
     }
 
     // Each source file's name, size and time of last write: what changes when one is saved.
-    private static string Fingerprint(string folder) => string.Join('\n', Directory
+    private static string Fingerprint(string folder, string? extension = null) => string.Join('\n', Directory
         .EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-        .Where(IsSource)
+        .Where(f => IsSource(f) && (extension is null || f.EndsWith(extension, StringComparison.Ordinal)))
         .Order(StringComparer.Ordinal)
         .Select(f => new FileInfo(f))
         .Select(f => $"{f.FullName} {f.Length} {f.LastWriteTimeUtc.Ticks}"));
