@@ -57,11 +57,11 @@ public sealed class ProgramAttribute(string exercise) : Attribute
 
 /// <summary>
 /// The checks of the test class's program, by id, each shown as "echo server: &lt;its title&gt; (check: "&lt;id&gt;")"
-/// and marked with the trait <c>exercise=&lt;key&gt;</c>, which <c>--filter-trait</c> selects.
+/// and marked with the traits <c>exercise=01-echo</c> (its folder) and <c>program=echo-server</c>, which
+/// <c>--filter-trait</c> selects.
 /// </summary>
 public sealed class ChecksOfTheProgramAttribute : DataAttribute
 {
-    public const string Trait = "exercise";
 
     public override ValueTask<IReadOnlyCollection<ITheoryDataRow>> GetData(MethodInfo testMethod, DisposalTracker disposalTracker)
     {
@@ -71,7 +71,7 @@ public sealed class ChecksOfTheProgramAttribute : DataAttribute
             new TheoryDataRow<string>(check.Info.Id)
             {
                 TestDisplayName = $"{program}: {check.Info.Title} ", // the id follows, in brackets
-                Traits = new() { [Trait] = [exercise.Key] },
+                Traits = new() { ["exercise"] = [Path.GetDirectoryName(exercise.Project)!], ["program"] = [exercise.Key] },
             })];
         return ValueTask.FromResult(rows);
     }

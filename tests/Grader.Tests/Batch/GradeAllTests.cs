@@ -83,7 +83,7 @@ public sealed partial class GradeAllTests : IClassFixture<GradeAllTests.GradedCl
         Assert.Matches(@"\[3/3\] cvita: building .*exercises/04-challenge/ChallengeClient", _class.Errors);
     }
 
-    [StarterFact]
+    [Fact]
     public async Task A_folder_that_does_not_exist_is_a_usage_error()
     {
         var (exitCode, _, errors) = await RunAsync("grade-all /no/such/folder");

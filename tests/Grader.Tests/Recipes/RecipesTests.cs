@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Testing;
 
@@ -5,7 +6,7 @@ namespace SocketExercises.Grader.Tests.Recipes;
 
 /// <summary>
 /// The pull-request workflow names every exercise of the list, with its program, and grades with the target
-/// branch's kit whatever the pull request changes.
+/// branch's kit whatever the pull request changes; the student's solution for an IDE holds every program.
 /// </summary>
 public sealed class RecipesTests
 {
@@ -21,6 +22,20 @@ public sealed class RecipesTests
         Assert.Contains($"check {exercise.Key} ", workflow);
         Assert.Contains($"exercises/{exercise.Project}", workflow);
         Assert.Contains($"reports/{exercise.Key}.json", workflow);
+    }
+
+    [Theory]
+    [MemberData(nameof(Exercises))]
+    public void The_students_solution_holds_every_program_and_its_tests_and_no_reference_solution(string key)
+    {
+        var exercise = KitExercises.Named(key);
+        var projects = XDocument.Load(Path.Combine(KitPrograms.RepositoryRoot, "exercises", "Exercises.slnx"))
+            .Descendants("Project").Select(p => (string)p.Attribute("Path")!).ToList();
+
+        Assert.Contains($"{exercise.Project}/{exercise.Name}.csproj", projects);
+        Assert.Contains("../tests/Submission.Tests/Submission.Tests.csproj", projects);
+        Assert.DoesNotContain(projects, p => p.Contains("solutions", StringComparison.Ordinal));
+        Assert.All(projects, p => Assert.True(File.Exists(Path.Combine(KitPrograms.RepositoryRoot, "exercises", p)), p));
     }
 
     [Fact]
