@@ -102,5 +102,5 @@ public sealed class LocalClientHost : IClientHost
     public Task<IPEndPoint> ListenEndpointAsync(IPEndPoint requested, CancellationToken cancellationToken) => Task.FromResult(requested);
 
     public Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, bool keepInput, CancellationToken cancellationToken) =>
-        Task.FromResult<IRunningProgram>(RunningProcess.Start(command.ToStartInfo(settings), keepInput, ProgramSetting.SecretsOf(settings)));
+        Task.FromResult<IRunningProgram>(RunningProcess.Start(command.ToStartInfo(settings), keepInput, ProgramSetting.SecretsOf(settings), new ProcessMark()));
 }

@@ -13,7 +13,7 @@ public sealed class LocalServerHost : IServerHost
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
     {
         // A shell that cannot be started is the grader's trouble (ProcessStartException), not the server's.
-        var process = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]), secrets: ProgramSetting.SecretsOf(settings));
+        var process = RunningProcess.Start(command.ToStartInfo([.. ProgramSetting.For(endpoint), .. settings]), secrets: ProgramSetting.SecretsOf(settings), mark: new ProcessMark());
         return Task.FromResult<IServerProcess>(new LocalServerProcess(process, endpoint));
     }
 

@@ -8,32 +8,46 @@ namespace SocketExercises.Grader.Running;
 /// <summary>
 /// A program the grader started. It keeps a bounded copy of the program's output, and disposing it kills
 /// the whole process tree (a shell, <c>dotnet run</c> and the server it started), so nothing outlives grading.
+/// A program started with a <see cref="ProcessMark"/> has ended when its last process has, wherever that
+/// went, and disposing it kills those too.
 /// </summary>
 public sealed class RunningProcess : IRunningProgram
 {
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
+    // How often to look whether a marked program's last process has ended: nothing signals it, as it is not a child.
+    private static readonly TimeSpan LastProcessLook = TimeSpan.FromMilliseconds(50);
+
     private readonly Process _process;
     private readonly ProgramOutput _output;
     private readonly ProgramOutput _errors;
     private readonly OutputSignal _printed = new();
+    private readonly ProcessMark? _mark;
+    private readonly CancellationTokenSource _disposed = new();
     private Task _outputClosed = Task.CompletedTask;
     private Task _errorsClosed = Task.CompletedTask;
+    private Task _ended = Task.CompletedTask;
 
-    private RunningProcess(Process process, IEnumerable<string>? secrets)
+    private RunningProcess(Process process, IEnumerable<string>? secrets, ProcessMark? mark)
     {
         _process = process;
+        _mark = mark;
         _output = new ProgramOutput(secrets);
         _errors = new ProgramOutput(secrets);
     }
 
     /// <summary>Starts the program, with standard input closed unless <paramref name="keepInput"/>, so a program that reads it sees its end at once.</summary>
     /// <param name="secrets">What the program must not print: its output is searched for them, all of it.</param>
+    /// <param name="mark">Marks the program's processes, to find and kill those that leave its process tree: for a program under test.</param>
     /// <exception cref="ProcessStartException">The shell itself could not be started.</exception>
-    public static RunningProcess Start(ProcessStartInfo startInfo, bool keepInput = false, IEnumerable<string>? secrets = null)
+    public static RunningProcess Start(ProcessStartInfo startInfo, bool keepInput = false, IEnumerable<string>? secrets = null, ProcessMark? mark = null)
     {
+        if (mark is not null)
+        {
+            startInfo.Environment[ProcessMark.Variable] = mark.Value;
+        }
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        var running = new RunningProcess(process, [.. secrets ?? []]);
+        var running = new RunningProcess(process, [.. secrets ?? []], mark);
         try
         {
             process.Start();
@@ -50,13 +64,15 @@ public sealed class RunningProcess : IRunningProgram
         {
             process.StandardInput.Close();
         }
+        running._ended = running.LastProcessEndedAsync();
         return running;
     }
 
     /// <summary>The process id: of the shell, or of the program where the shell replaced itself with it (<c>exec</c>).</summary>
     public int Id => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>Whether it has ended: its process, and, for a marked program, every process it left behind.</summary>
+    public bool HasExited => _ended.IsCompleted;
 
     public int ExitCode => _process.ExitCode;
 
@@ -74,18 +90,18 @@ public sealed class RunningProcess : IRunningProgram
         deadline.CancelAfter(timeout);
         try
         {
-            await _process.WaitForExitAsync(deadline.Token);
+            await _ended.WaitAsync(deadline.Token);
             await Task.WhenAll(_outputClosed, _errorsClosed).WaitAsync(deadline.Token);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return _process.HasExited;
+            return HasExited;
         }
     }
 
-    /// <summary>A task that completes when the program exits.</summary>
-    public Task Exited(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+    /// <summary>A task that completes when the program has ended (<see cref="HasExited"/>).</summary>
+    public Task Exited(CancellationToken cancellationToken) => _ended.WaitAsync(cancellationToken);
 
     public Task OutputChanged => _printed.Next;
 
@@ -118,15 +134,38 @@ public sealed class RunningProcess : IRunningProgram
             {
                 _process.Kill(entireProcessTree: true);
             }
-            await WaitForExitAsync(KillWait, CancellationToken.None);
         }
         catch (InvalidOperationException)
         {
             // It exited between the check and the kill: nothing left to stop.
         }
+        try
+        {
+            _mark?.KillAll(); // what left the tree
+            await WaitForExitAsync(KillWait, CancellationToken.None);
+        }
         finally
         {
+            await _disposed.CancelAsync();
             _process.Dispose();
+            _disposed.Dispose();
+        }
+    }
+
+    // Its process has exited, and, when it is marked, so has every process it left behind.
+    private async Task LastProcessEndedAsync()
+    {
+        try
+        {
+            await _process.WaitForExitAsync(_disposed.Token);
+            while (_mark?.Alive().Count > 0)
+            {
+                await Task.Delay(LastProcessLook, _disposed.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed: whatever was left has been killed.
         }
     }
 
