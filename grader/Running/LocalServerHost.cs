@@ -37,6 +37,8 @@ public sealed class LocalServerHost : IServerHost
         public Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken) =>
             Task.FromResult(process.HasExited ? [] : ProcessTreeSockets.ListeningEndpoints(process.Id));
 
+        public long? CpuTicks => process.CpuTicks;
+
         public Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
             process.WaitForExitAsync(timeout, cancellationToken);
 

@@ -105,6 +105,9 @@ public sealed class RunningProcess : IRunningProgram
 
     public Task OutputChanged => _printed.Next;
 
+    /// <summary>The processor time its processes have used so far, in clock ticks; null when it is not marked or not on Linux.</summary>
+    public long? CpuTicks => _mark is not null && OperatingSystem.IsLinux() ? _mark.CpuTicks() : null;
+
     public SecretForm? PrintedSecret(string secret) => _output.Printed(secret) ?? _errors.Printed(secret);
 
     public async Task WriteInputAsync(string text, CancellationToken cancellationToken)

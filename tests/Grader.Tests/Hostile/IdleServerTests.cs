@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Running;
+using SocketExercises.Testing;
+using static SocketExercises.Testing.Kit;
+
+namespace SocketExercises.Grader.Tests.Hostile;
+
+/// <summary>
+/// Started servers that stay alive but listen nowhere, from the start or soon after it: each grading ends in
+/// seconds, not at the start timeout, with a whole report that says what the server did.
+/// </summary>
+public sealed class IdleServerTests
+{
+    private static readonly string StopsListening = Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "Hostile", "python", "stops_listening_server.py");
+
+    [Theory]
+    [InlineData("sleep 600")]
+    [InlineData("python3 '{script}' 0")]
+    [InlineData("python3 '{script}' 0.05")]
+    [InlineData("python3 '{script}' 0.25")]
+    public async Task A_server_that_listens_nowhere_and_does_nothing_is_graded_in_seconds_with_a_whole_report(string command)
+    {
+        // Given a server that never listens, or stops listening after a while, and stays alive
+        var start = new ShellCommand(command.Replace("{script}", StopsListening, StringComparison.Ordinal));
+
+        // When it is graded (the start timeout is the tests' 30 s)
+        var stopwatch = Stopwatch.StartNew();
+        var report = await Grade.ServerAsync(EchoServer, start);
+
+        // Then every check has its verdict, at least one fails saying why, and it took seconds, not the start timeout
+        Assert.Equal(EchoServer.Checks.Count, report.Results.Count);
+        var failed = report.Results.First(r => r.Status == CheckStatus.Failed);
+        Assert.False(string.IsNullOrWhiteSpace(failed.Message));
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"{stopwatch.Elapsed}\n{report.Describe()}");
+    }
+
+    [Fact]
+    public async Task One_that_never_listens_is_told_it_waits_for_nothing()
+    {
+        var report = await Grade.ServerAsync(EchoServer, new ShellCommand("sleep 600"));
+
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Contains("does not listen on port", failed.Message);
+        Assert.Contains("used no processor time", failed.Message);
+        Assert.Equal(ServerLauncher.IdleFor, TimeSpan.FromSeconds(5));
+    }
+}
