@@ -42,6 +42,9 @@ public interface IRunningProgram : IAsyncDisposable
     /// <summary>A task that completes when it next prints something, or its output ends.</summary>
     Task OutputChanged { get; }
 
+    /// <summary>The processor time it has used so far, in clock ticks; null where that cannot be told.</summary>
+    long? CpuTicks { get; }
+
     /// <summary>
     /// The form in which it printed <paramref name="secret"/>, anywhere in its output, the part not kept too; null if
     /// it did not. Only secrets it was started with (<see cref="ProgramSetting.Secret"/>) are looked for.

@@ -34,7 +34,4 @@ public interface IServerProcess : IRunningProgram
 
     /// <summary>Everywhere it listens now, its port or not; empty where that cannot be told.</summary>
     Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken);
-
-    /// <summary>The processor time it has used so far, in clock ticks; null where that cannot be told.</summary>
-    long? CpuTicks { get; }
 }

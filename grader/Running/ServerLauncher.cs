@@ -12,13 +12,6 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ElsewhereFor = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>
-    /// How long a started server may listen nowhere and use no processor time before the wait ends: it waits
-    /// for something that will not come (it stopped listening, or reads input it is not given). Long enough for
-    /// a "dotnet run" whose compiling is done by the SDK's compiler server, which another build started.
-    /// </summary>
-    public static readonly TimeSpan IdleFor = TimeSpan.FromSeconds(5);
-
     /// <summary>Where the servers run.</summary>
     public IServerHost Host => host;
 
@@ -41,7 +34,7 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
             long started = time.GetTimestamp();
             var exited = server.Exited(cancellationToken);
             long? elsewhereSince = null;
-            (long? Ticks, long At) busy = (server.CpuTicks, time.GetTimestamp());
+            var idleness = new Idleness(server, time);
             while (!await server.IsListeningAsync(cancellationToken))
             {
                 if (exited.IsCompleted)
@@ -69,15 +62,12 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
                         Strings.FormatServerListensElsewhere(string.Join(", ", elsewhere), endpoint, "{host}", "{port}") + LastOutput(server),
                         output: server.Output + server.Errors);
                 }
-                // Listening nowhere and doing nothing: no start timeout's worth of waiting changes that.
-                if (server.CpuTicks is { } ticks && ticks != busy.Ticks)
-                {
-                    busy = (ticks, time.GetTimestamp());
-                }
-                else if (busy.Ticks is not null && elsewhere.Count == 0 && time.GetElapsedTime(busy.At) >= IdleFor)
+                // Listening nowhere and doing nothing (it stopped listening, or reads input it is not given): no start
+                // timeout's worth of waiting changes that.
+                if (idleness.Idle() && elsewhere.Count == 0)
                 {
                     throw new ServerStartException(
-                        Strings.FormatServerIdleNotListening(endpoint.Port, Durations.Format(IdleFor)) + LastOutput(server),
+                        Strings.FormatServerIdleNotListening(endpoint.Port, Durations.Format(Idleness.Limit)) + LastOutput(server),
                         output: server.Output + server.Errors);
                 }
                 // Wake on the process's exit at once; otherwise look at the listening ports again shortly.

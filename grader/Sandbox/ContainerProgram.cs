@@ -6,6 +6,9 @@ namespace SocketExercises.Grader.Sandbox;
 /// <summary>A program running as a container's one process: its exit is the container's.</summary>
 internal sealed class ContainerProgram : IRunningProgram
 {
+    // A container's processor time is the engine's to tell, not asked for here: its programs get the whole timeouts.
+    public long? CpuTicks => null;
+
     /// <summary>
     /// The program's standard input, when kept open: a pipe in the container's /tmp, held open for writing by a
     /// process that sleeps until the input is closed. What is typed is written into the pipe by a command run

@@ -1,4 +1,5 @@
 using System.Net;
+using Docker.DotNet;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Images;
@@ -70,6 +71,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
             .WithImagePullPolicy(PullPolicy.Missing)
             .WithLabel(SandboxOptions.Label, "program")
             .WithLabel(SandboxLeftovers.GradingLabel, _grading)
+            .WithLabel(SandboxLeftovers.OwnerLabel, SandboxLeftovers.ThisOwner)
             .WithNetwork(network.Network)
             .WithBindMount(Path.GetFullPath(options.Folder), SandboxOptions.SubmissionPath, AccessMode.ReadOnly)
             .WithWorkingDirectory(SandboxOptions.SubmissionPath)
@@ -114,12 +116,34 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
     }
 
     // One network for the whole grading, made when the first container needs it.
+    // Before a grading makes its own: what gradings whose grader was killed outright left behind, said on the
+    // error stream (the report is about the program). An engine that cannot be asked is found out next, by the network.
+    private static async Task SweepAsync()
+    {
+        try
+        {
+            var (containers, networks) = await SandboxLeftovers.SweepAsync();
+            if (containers + networks > 0)
+            {
+                await Console.Error.WriteLineAsync(Strings.FormatSandboxSwept(containers, networks));
+            }
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException)
+        {
+        }
+    }
+
     private async Task<SandboxNetwork> NetworkAsync(CancellationToken cancellationToken)
     {
         await _networkLock.WaitAsync(cancellationToken);
         try
         {
-            return _network ??= await SandboxNetwork.CreateAsync(_grading, cancellationToken);
+            if (_network is null)
+            {
+                await SweepAsync();
+                _network = await SandboxNetwork.CreateAsync(_grading, cancellationToken);
+            }
+            return _network;
         }
         finally
         {

@@ -34,8 +34,7 @@ internal sealed class ContainerServerProcess(ContainerProgram program, int port,
     // user-defined network has listening on 127.0.0.11.
     private static readonly IPAddress EngineResolver = IPAddress.Parse("127.0.0.11");
 
-    // A container's processor time is the engine's to tell, not asked for here: its servers wait the whole start timeout.
-    public long? CpuTicks => null;
+    public long? CpuTicks => program.CpuTicks;
 
     public async Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken) =>
         [.. ProcNetTcp.Listening(await SocketTableAsync(cancellationToken)).Select(s => s.Endpoint).Where(e => !e.Address.Equals(EngineResolver)).Distinct()];

@@ -36,6 +36,7 @@ internal sealed class SandboxNetwork
                 .WithName("socket-exercises-" + Guid.NewGuid().ToString("N")[..12])
                 .WithLabel(SandboxOptions.Label, "network")
                 .WithLabel(SandboxLeftovers.GradingLabel, grading)
+                .WithLabel(SandboxLeftovers.OwnerLabel, SandboxLeftovers.ThisOwner)
                 .WithCreateParameterModifier(create => create.Internal = true)
                 .Build();
             await network.CreateAsync(cancellationToken);

@@ -15,6 +15,8 @@ namespace SocketExercises.Grader.Checks.Clients;
 /// </summary>
 public sealed class PlayedServer : IDisposable
 {
+    private static readonly TimeSpan IdleLook = TimeSpan.FromMilliseconds(250);
+
     private readonly Socket _listener;
     private readonly ShellCommand _command;
     private readonly IClientHost _host;
@@ -124,7 +126,16 @@ public sealed class PlayedServer : IDisposable
     {
         using var connecting = Deadline.After(Limits.ConnectTimeout, Time, cancellationToken);
         var accept = _listener.AcceptAsync(connecting.Token).AsTask();
-        await Task.WhenAny(accept, client.Exited(connecting.Token));
+        var ended = client.Exited(connecting.Token);
+        var idleness = new Idleness(client, Time);
+        bool idle = false;
+        // Look now and then whether it has stopped doing anything: a client that neither connects nor works
+        // (it waits for input, or sleeps) is told so then, not at the connect timeout.
+        while (!accept.IsCompleted && !ended.IsCompleted && !connecting.Token.IsCancellationRequested && !idle)
+        {
+            await Task.WhenAny(accept, ended, Task.Delay(IdleLook, Time, connecting.Token));
+            idle = !accept.IsCompleted && idleness.Idle();
+        }
         if (!accept.IsCompletedSuccessfully)
         {
             connecting.Cancel();
@@ -132,7 +143,9 @@ public sealed class PlayedServer : IDisposable
             bool gone = client.HasExited;
             string problem = gone
                 ? Strings.FormatClientExitedWithoutConnecting(client.ExitCode, Endpoint)
-                : Strings.FormatClientDidNotConnect(Endpoint, Durations.Format(Limits.ConnectTimeout));
+                : idle
+                    ? Strings.FormatClientIdleNotConnected(Endpoint, Durations.Format(Idleness.Limit))
+                    : Strings.FormatClientDidNotConnect(Endpoint, Durations.Format(Limits.ConnectTimeout));
             if (gone)
             {
                 await client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken); // let its last output be read

@@ -225,6 +225,41 @@ public sealed class SandboxTests
         }
     }
 
+    [DockerFact]
+    public async Task What_a_grader_killed_outright_left_is_removed_by_the_next_and_a_living_graders_is_not()
+    {
+        // Given a network left by a grader process that is gone (an id no process has), and one of this
+        // process, which is alive
+        using var engine = SandboxContainers.Client();
+        string test = Guid.NewGuid().ToString("N")[..8];
+        var dead = await engine.Networks.CreateNetworkAsync(new()
+        {
+            Name = "socket-exercises-test-dead-" + test,
+            Internal = true,
+            Labels = new Dictionary<string, string> { [SandboxOptions.Label] = "network", [SandboxLeftovers.OwnerLabel] = $"{Environment.MachineName}/{int.MaxValue - 1}/0" },
+        });
+        var living = await engine.Networks.CreateNetworkAsync(new()
+        {
+            Name = "socket-exercises-test-living-" + test,
+            Internal = true,
+            Labels = new Dictionary<string, string> { [SandboxOptions.Label] = "network", [SandboxLeftovers.OwnerLabel] = SandboxLeftovers.ThisOwner },
+        });
+        try
+        {
+            // When a grading sweeps before it starts
+            var (_, networks) = await SandboxLeftovers.SweepAsync();
+
+            // Then the dead grader's network is gone, and the living one's is not
+            Assert.True(networks >= 1);
+            Assert.DoesNotContain(await engine.Networks.ListNetworksAsync(), n => n.ID == dead.ID);
+            Assert.Contains(await engine.Networks.ListNetworksAsync(), n => n.ID == living.ID);
+        }
+        finally
+        {
+            await engine.Networks.DeleteNetworkAsync(living.ID);
+        }
+    }
+
     private static async Task AssertNothingLeftAsync()
     {
         Assert.Empty(await SandboxContainers.ListAsync());

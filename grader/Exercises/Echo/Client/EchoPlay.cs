@@ -19,6 +19,10 @@ public sealed class EchoPlay(PlayedServer server)
     public const int PieceSize = 3;
     public static readonly TimeSpan PiecePause = TimeSpan.FromMilliseconds(50);
 
+    // At most this many pieces, bigger ones for a long message: a client that sent 64 KiB instead of its message
+    // would otherwise keep the grader echoing 3 bytes at a time for 18 minutes.
+    public const int MaxPieces = 32;
+
     /// <summary>The client's message: what it sends until it pauses, closes its side, or has sent the most the grader reads.</summary>
     public async Task<(byte[] Message, bool ClientClosed)> ReceiveMessageAsync(WireConnection connection, CancellationToken cancellationToken)
     {
@@ -34,7 +38,7 @@ public sealed class EchoPlay(PlayedServer server)
     /// <summary>Sends <paramref name="data"/> back, at once or in pieces; returns how many pieces it was cut into.</summary>
     public async Task<int> SendAsync(WireConnection connection, byte[] data, EchoStyle style, CancellationToken cancellationToken)
     {
-        var pieces = style == EchoStyle.AtOnce ? [data] : data.Chunk(PieceSize).ToArray();
+        var pieces = style == EchoStyle.AtOnce ? [data] : data.Chunk(Math.Max(PieceSize, (data.Length + MaxPieces - 1) / MaxPieces)).ToArray();
         try
         {
             for (int i = 0; i < pieces.Length; i++)

@@ -7,10 +7,11 @@ using static SocketExercises.Testing.Kit;
 namespace SocketExercises.Grader.Tests.Hostile;
 
 /// <summary>
-/// Started servers that stay alive but listen nowhere, from the start or soon after it: each grading ends in
-/// seconds, not at the start timeout, with a whole report that says what the server did.
+/// Started servers that stay alive but listen nowhere, from the start or soon after it, and clients that never
+/// connect or never stop sending: each grading ends in seconds, not at a timeout meant for slow starts, with a
+/// whole report that says what the program did.
 /// </summary>
-public sealed class IdleServerTests
+public sealed class IdleProgramTests
 {
     private static readonly string StopsListening = Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "Hostile", "python", "stops_listening_server.py");
 
@@ -43,6 +44,29 @@ public sealed class IdleServerTests
         var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
         Assert.Contains("does not listen on port", failed.Message);
         Assert.Contains("used no processor time", failed.Message);
-        Assert.Equal(ServerLauncher.IdleFor, TimeSpan.FromSeconds(5));
+        Assert.Equal(Idleness.Limit, TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_client_that_never_connects_and_does_nothing_is_told_so_in_seconds()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var report = await Grade.ProgramAsync(EchoClient, new ShellCommand("sleep 600"), cancellationToken: TestContext.Current.CancellationToken);
+
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Contains("has not connected", failed.Message);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"{stopwatch.Elapsed}\n{report.Describe()}");
+    }
+
+    [Fact]
+    public async Task A_client_that_sends_without_end_and_never_reads_is_graded_in_seconds()
+    {
+        var client = new ShellCommand($"exec python3 '{Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "Hostile", "python", "streaming_client.py")}'");
+
+        var stopwatch = Stopwatch.StartNew();
+        var report = await Grade.ProgramAsync(EchoClient, client, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Contains(report.Results, r => r.Info.Id == "echo-client.sends-message" && r.Status == CheckStatus.Failed);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"{stopwatch.Elapsed}\n{report.Describe()}");
     }
 }
