@@ -1,5 +1,6 @@
 // The reference authenticating echo server: a client must log in with "AUTH <password>\n" before the server
 // echoes anything. The password comes from configuration (SOCKET_PASSWORD or --password), never from code.
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -152,13 +153,27 @@ internal static class AuthServer
         return CryptographicOperations.FixedTimeEquals(given, expected) ? null : "wrong password";
     }
 
+    // As exercise 01's server echoes: an idle client holds no buffer (a receive into nothing waits until bytes
+    // are there), and the buffer that moves them, as large as a socket usually hands over, comes from a pool.
     private static async Task EchoAsync(Socket client, CancellationToken stopping)
     {
-        var buffer = new byte[64 * 1024]; // as large as a socket usually hands over at once
-        int received;
-        while ((received = await client.ReceiveAsync(buffer, SocketFlags.None, stopping)) > 0)
+        while (true)
         {
-            await SendAllAsync(client, buffer.AsMemory(0, received), stopping);
+            await client.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stopping);
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                int received = await client.ReceiveAsync(buffer, SocketFlags.None, stopping);
+                if (received == 0)
+                {
+                    return;
+                }
+                await SendAllAsync(client, buffer.AsMemory(0, received), stopping);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

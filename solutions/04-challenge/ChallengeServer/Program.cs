@@ -1,6 +1,7 @@
 // The reference challenge-response server: it sends each client a fresh random challenge, and lets in only a
 // client that answers with HMAC-SHA256(password, challenge). The password itself never crosses the network,
 // and what an eavesdropper records answers no other challenge. The password comes from SOCKET_PASSWORD or --password.
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -162,13 +163,27 @@ internal static class ChallengeServer
         return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hex), expected) ? null : "wrong MAC";
     }
 
+    // As exercise 01's server echoes: an idle client holds no buffer (a receive into nothing waits until bytes
+    // are there), and the buffer that moves them, as large as a socket usually hands over, comes from a pool.
     private static async Task EchoAsync(Socket client, CancellationToken stopping)
     {
-        var buffer = new byte[64 * 1024]; // as large as a socket usually hands over at once
-        int received;
-        while ((received = await client.ReceiveAsync(buffer, SocketFlags.None, stopping)) > 0)
+        while (true)
         {
-            await SendAllAsync(client, buffer.AsMemory(0, received), stopping);
+            await client.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stopping);
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                int received = await client.ReceiveAsync(buffer, SocketFlags.None, stopping);
+                if (received == 0)
+                {
+                    return;
+                }
+                await SendAllAsync(client, buffer.AsMemory(0, received), stopping);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
