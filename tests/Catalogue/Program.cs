@@ -1,4 +1,5 @@
-// Usage: Catalogue <exercise> <name> --port N, the exercise one of CatalogueProgram.All's
+// Usage: Catalogue <exercise> <name> --port N, the exercise one of CatalogueProgram.All's;
+//        Catalogue --list: each program's exercise and name, a line each (for bench/catalogue-times.sh)
 using SocketExercises.Catalogue;
 using SocketExercises.Catalogue.Auth.Client;
 using SocketExercises.Catalogue.Auth.Server;
@@ -9,6 +10,14 @@ using SocketExercises.Catalogue.Chat.Server;
 using SocketExercises.Catalogue.Echo.Client;
 using SocketExercises.Catalogue.Echo.Server;
 
+if (args is ["--list"])
+{
+    foreach (var program in CatalogueProgram.All)
+    {
+        Console.WriteLine($"{program.Exercise} {program.Name}");
+    }
+    return 0;
+}
 if (args.Length != 4 || args[2] != "--port" || !int.TryParse(args[3], out int port))
 {
     Console.Error.WriteLine($"Usage: Catalogue {string.Join('|', CatalogueProgram.All.Select(p => p.Exercise).Distinct())} <name> --port N");
