@@ -45,6 +45,9 @@ public interface IRunningProgram : IAsyncDisposable
     /// <summary>The processor time it has used so far, in clock ticks; null where that cannot be told.</summary>
     long? CpuTicks { get; }
 
+    /// <summary>Whether its own process has exited while processes it started still run (it has not ended: <see cref="HasExited"/>).</summary>
+    bool LeftProcessesRunning { get; }
+
     /// <summary>
     /// The form in which it printed <paramref name="secret"/>, anywhere in its output, the part not kept too; null if
     /// it did not. Only secrets it was started with (<see cref="ProgramSetting.Secret"/>) are looked for.

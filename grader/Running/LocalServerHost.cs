@@ -39,6 +39,8 @@ public sealed class LocalServerHost : IServerHost
 
         public long? CpuTicks => process.CpuTicks;
 
+        public bool LeftProcessesRunning => process.LeftProcessesRunning;
+
         public Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
             process.WaitForExitAsync(timeout, cancellationToken);
 

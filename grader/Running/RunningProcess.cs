@@ -105,6 +105,8 @@ public sealed class RunningProcess : IRunningProgram
 
     public Task OutputChanged => _printed.Next;
 
+    public bool LeftProcessesRunning => _process.HasExited && !_ended.IsCompleted;
+
     /// <summary>The processor time its processes have used so far, in clock ticks; null when it is not marked or not on Linux.</summary>
     public long? CpuTicks => _mark is not null && OperatingSystem.IsLinux() ? _mark.CpuTicks() : null;
 

@@ -9,6 +9,9 @@ internal sealed class ContainerProgram : IRunningProgram
     // A container's processor time is the engine's to tell, not asked for here: its programs get the whole timeouts.
     public long? CpuTicks => null;
 
+    // The container ends with its first process, and everything in it with the container.
+    public bool LeftProcessesRunning => false;
+
     /// <summary>
     /// The program's standard input, when kept open: a pipe in the container's /tmp, held open for writing by a
     /// process that sleeps until the input is closed. What is typed is written into the pipe by a command run

@@ -36,6 +36,8 @@ internal sealed class ContainerServerProcess(ContainerProgram program, int port,
 
     public long? CpuTicks => program.CpuTicks;
 
+    public bool LeftProcessesRunning => program.LeftProcessesRunning;
+
     public async Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken) =>
         [.. ProcNetTcp.Listening(await SocketTableAsync(cancellationToken)).Select(s => s.Endpoint).Where(e => !e.Address.Equals(EngineResolver)).Distinct()];
 

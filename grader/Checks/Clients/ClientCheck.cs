@@ -34,7 +34,9 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
     {
         if (!session.ExitedInTime)
         {
-            throw new CheckFailedException(Strings.FormatClientStillRunning(Durations.Format(waited), after) + "\n" + session.ShowOutput());
+            throw new CheckFailedException((session.LeftProcessesRunning
+                ? Strings.FormatClientLeftProcessesRunning(Durations.Format(waited), after)
+                : Strings.FormatClientStillRunning(Durations.Format(waited), after)) + "\n" + session.ShowOutput());
         }
         if (success && session.ExitCode != 0)
         {

@@ -12,6 +12,9 @@ namespace SocketExercises.Grader.Checks.Clients;
 /// <param name="Errors">What it printed to standard error.</param>
 public sealed record ClientSession(bool Connected, string? Problem, bool ExitedInTime, int? ExitCode, string Output, string Errors)
 {
+    /// <summary>Whether, when it had not exited in time, its own process had, and processes it started were still running.</summary>
+    public bool LeftProcessesRunning { get; init; }
+
     /// <summary>The client's output for a failure message, or a note that it printed nothing.</summary>
     public string ShowOutput()
     {

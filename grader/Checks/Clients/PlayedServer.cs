@@ -169,7 +169,10 @@ public sealed class PlayedServer : IDisposable
             connection.ShutdownSend(); // the client has finished: close our side, as the protocol's server does
         }
         bool exited = await exit;
-        return new(new ClientSession(true, null, exited, exited ? client.ExitCode : null, client.Output, client.Errors), exchange, transcript);
+        return new(
+            new ClientSession(true, null, exited, exited ? client.ExitCode : null, client.Output, client.Errors) { LeftProcessesRunning = !exited && client.LeftProcessesRunning },
+            exchange,
+            transcript);
     }
 
     // A pending accept must end before the next run accepts on the same listener; a connection that

@@ -44,9 +44,10 @@ public sealed class EscapeTests
         var stopwatch = Stopwatch.StartNew();
         var report = await Grade.ProgramAsync(EchoClient, client, cancellationToken: TestContext.Current.CancellationToken);
 
-        // Then its quick exit is not taken for the end of its work: a check fails on the client that does not end,
-        // the grading ends in bounded time, and none of its processes is left
+        // Then its quick exit is not taken for the end of its work: a check fails saying a process it started still
+        // ran, the grading ends in bounded time, and none of its processes is left
         Assert.False(report.Succeeded, report.Describe());
+        Assert.Contains(report.Results, r => r.Status == CheckStatus.Failed && r.Message!.Contains("a process it started was still running", StringComparison.Ordinal));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(60), $"{stopwatch.Elapsed}\n{report.Describe()}");
         Assert.Empty(Survivors(token));
     }
