@@ -40,10 +40,12 @@ public sealed class ClientGrader(
     {
         long started = time.GetTimestamp();
         var listen = await host.ListenEndpointAsync(request.Listen, cancellationToken);
-        using var server = new PlayedServer(Listen(listen), request.Client, host, request.Settings, request.ServeOn, limits, wire, time)
+        var listener = Listen(listen);
+        using var server = new PlayedServer(listener, request.Client, host, request.Settings, request.ServeOn, limits, wire, time)
         {
             KeepInput = request.KeepInput,
         };
+        await host.AdmitAsync((IPEndPoint)listener.LocalEndPoint!, cancellationToken);
         var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken, options.ClientTimeLimit);
         return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), host.Note is { } where ? [where] : []);
     }

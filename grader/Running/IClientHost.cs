@@ -14,6 +14,10 @@ public interface IClientHost
     /// <summary>Where to listen so that a client run here reaches the grader, given where the user asked for.</summary>
     Task<IPEndPoint> ListenEndpointAsync(IPEndPoint requested, CancellationToken cancellationToken);
 
+    /// <summary>Lets the clients run here connect to the grader's listener at <paramref name="listening"/>, where the host must be told.</summary>
+    /// <exception cref="GraderEnvironmentException">It could not.</exception>
+    Task AdmitAsync(IPEndPoint listening, CancellationToken cancellationToken);
+
     /// <summary>Starts the client with <paramref name="settings"/> (the grader's address among them).</summary>
     /// <param name="keepInput">Keep its standard input open, for the grader to type to it; otherwise it reads the end at once.</param>
     /// <exception cref="GraderEnvironmentException">The grader could not start it (no shell, no container).</exception>
@@ -106,6 +110,8 @@ public sealed class LocalClientHost : IClientHost
     public string? Note => null;
 
     public Task<IPEndPoint> ListenEndpointAsync(IPEndPoint requested, CancellationToken cancellationToken) => Task.FromResult(requested);
+
+    public Task AdmitAsync(IPEndPoint listening, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IRunningProgram> StartAsync(ShellCommand command, IReadOnlyList<ProgramSetting> settings, bool keepInput, CancellationToken cancellationToken) =>
         Task.FromResult<IRunningProgram>(RunningProcess.Start(command.ToStartInfo(settings), keepInput, ProgramSetting.SecretsOf(settings), new ProcessMark()));

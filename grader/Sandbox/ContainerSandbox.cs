@@ -33,7 +33,12 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
 
     public bool SharesPorts => false;
 
-    public string? Note => Strings.FormatSandboxNote(options.Image, options.MemoryBytes / (1024 * 1024), options.Cpus, options.MaxProcesses);
+    public string? Note => _network is { Closed: false }
+        ? Strings.FormatSandboxNoteOpen(options.Image, options.MemoryBytes / (1024 * 1024), options.Cpus, options.MaxProcesses)
+        : Strings.FormatSandboxNote(options.Image, options.MemoryBytes / (1024 * 1024), options.Cpus, options.MaxProcesses);
+
+    public async Task AdmitAsync(IPEndPoint listening, CancellationToken cancellationToken) =>
+        await (await NetworkAsync(cancellationToken)).AdmitAsync(listening.Port);
 
     public async Task<IServerProcess> RunAsync(
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, CancellationToken cancellationToken)
@@ -57,6 +62,7 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await SandboxLeftovers.RemoveAsync(_grading);
+            await SandboxFirewall.RemoveAsync(_grading);
         }
     }
 

@@ -226,6 +226,25 @@ public sealed class SandboxTests
     }
 
     [DockerFact]
+    public async Task A_sandboxed_client_reaches_the_grader_and_no_other_service_of_this_machine()
+    {
+        // Given a service listening on every address of this machine
+        using var service = new TcpListener(System.Net.IPAddress.Any, 0);
+        service.Start();
+        int port = ((System.Net.IPEndPoint)service.LocalEndpoint).Port;
+
+        // When a client in the sandbox tries it at the grader's address (the network's gateway), then does its work
+        var prying = new SandboxOptions(SandboxOptions.PythonImage, Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "Hostile", "python"));
+        var report = await Grade.ClientInSandboxAsync(EchoClient, prying, new($"python3 prying_client.py {port}"));
+
+        // Then the service was out of its reach, and the grader was not: it passes, and the report says the door was closed
+        Assert.True(report.Succeeded, report.Describe());
+        Assert.False(service.Pending());
+        Assert.Contains(report.Notes, n => n.Contains("nothing else of this machine", StringComparison.Ordinal));
+        await AssertNothingLeftAsync();
+    }
+
+    [DockerFact]
     public async Task What_a_grader_killed_outright_left_is_removed_by_the_next_and_a_living_graders_is_not()
     {
         // Given a network left by a grader process that is gone (an id no process has), and one of this
