@@ -129,9 +129,10 @@ public sealed class ContainerSandbox(SandboxOptions options) : IServerHost, ICli
         try
         {
             var (containers, networks) = await SandboxLeftovers.SweepAsync();
-            if (containers + networks > 0)
+            int rules = await SandboxFirewall.SweepAsync();
+            if (containers + networks + rules > 0)
             {
-                await Console.Error.WriteLineAsync(Strings.FormatSandboxSwept(containers, networks));
+                await Console.Error.WriteLineAsync(Strings.FormatSandboxSwept(containers, networks, rules));
             }
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException)

@@ -8,7 +8,8 @@ namespace SocketExercises.Grader.Sandbox;
 /// answers there. Rules in this machine's INPUT chain for the network's bridge drop what its containers send to
 /// this machine, but the replies to the grader's own connections and new connections to the grader's listener.
 /// Where they can't be set (not Linux, not root, no iptables), nothing changes and the report says so.
-/// Every rule carries a comment with the grading's id, by which it is removed when grading ends.
+/// Every rule carries a comment with the grading's id, by which it is removed when grading ends, and its grader
+/// process, by which the next grading removes the rules of a grader killed outright.
 /// </summary>
 internal static class SandboxFirewall
 {
@@ -33,27 +34,43 @@ internal static class SandboxFirewall
         IptablesAsync(["-I", "INPUT", "-i", bridge, "-p", "tcp", "--dport", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. Comment(grading), "-j", "ACCEPT"]);
 
     /// <summary>Removes every rule of <paramref name="grading"/>.</summary>
-    public static async Task RemoveAsync(string grading)
+    public static Task<int> RemoveAsync(string grading) =>
+        RemoveWhereAsync(tag => tag.StartsWith(Tag(grading), StringComparison.Ordinal));
+
+    /// <summary>Removes the rules of graders on this machine that are gone.</summary>
+    /// <returns>How many rules were removed.</returns>
+    public static Task<int> SweepAsync() =>
+        RemoveWhereAsync(tag => tag.Split('@', 2) is [_, var owner] && SandboxLeftovers.IsGone(owner));
+
+    private static async Task<int> RemoveWhereAsync(Func<string, bool> chosen)
     {
         if (!Available)
         {
-            return;
+            return 0;
         }
         var (listed, rules) = await RunAsync(["-w", "-S", "INPUT"]);
-        if (!listed)
+        int removed = 0;
+        foreach (string rule in listed ? rules.Split('\n') : [])
         {
-            return;
+            // -A INPUT -i br-… -m comment --comment "socket-exercises-<grading>@<owner>" -j DROP is deleted by the same
+            // words after -D, the comment unquoted (iptables -S quotes it for the shell: it holds no space).
+            string[] words = [.. rule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('"'))];
+            int comment = Array.IndexOf(words, "--comment");
+            if (words is ["-A", "INPUT", ..] && comment > 0 && comment + 1 < words.Length
+                && words[comment + 1].StartsWith(Prefix, StringComparison.Ordinal) && chosen(words[comment + 1]))
+            {
+                removed += await IptablesAsync(["-D", .. words[1..]]) ? 1 : 0;
+            }
         }
-        foreach (string rule in rules.Split('\n').Where(r => r.StartsWith("-A INPUT ", StringComparison.Ordinal) && r.Contains(Tag(grading), StringComparison.Ordinal)))
-        {
-            // "-A INPUT -i br-… -m comment --comment socket-exercises-… -j DROP" is deleted by the same words after -D.
-            await IptablesAsync(["-D", .. rule["-A ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
-        }
+        return removed;
     }
 
-    private static string Tag(string grading) => "socket-exercises-" + grading;
+    private const string Prefix = "socket-exercises-";
 
-    private static string[] Comment(string grading) => ["-m", "comment", "--comment", Tag(grading)];
+    // The grading's id, then its grader process (no spaces, so the comment is one word in iptables -S).
+    private static string Tag(string grading) => $"{Prefix}{grading}@";
+
+    private static string[] Comment(string grading) => ["-m", "comment", "--comment", Tag(grading) + SandboxLeftovers.ThisOwner.Replace(' ', '_')];
 
     private static async Task<bool> IptablesAsync(string[] arguments) => (await RunAsync(["-w", .. arguments])).Succeeded;
 

@@ -70,8 +70,8 @@ internal static class SandboxLeftovers
         return (containers, networks);
     }
 
-    // An owner on this machine whose process has ended, or whose id another process has taken since.
-    private static bool IsGone(string owner) =>
+    /// <summary>Whether <paramref name="owner"/> is a grader process on this machine that has ended (or whose id another process has taken since).</summary>
+    public static bool IsGone(string owner) =>
         owner.Split('/') is [var machine, var pid, var started]
         && machine == Environment.MachineName
         && int.TryParse(pid, CultureInfo.InvariantCulture, out int id)

@@ -228,6 +228,7 @@ public sealed class SandboxTests
     [DockerFact]
     public async Task A_sandboxed_client_reaches_the_grader_and_no_other_service_of_this_machine()
     {
+        Assert.SkipUnless(SandboxFirewall.Available, "Needs root and iptables, as the sandbox's firewall does; elsewhere the report says the door is open.");
         // Given a service listening on every address of this machine
         using var service = new TcpListener(System.Net.IPAddress.Any, 0);
         service.Start();
@@ -242,6 +243,8 @@ public sealed class SandboxTests
         Assert.False(service.Pending());
         Assert.Contains(report.Notes, n => n.Contains("nothing else of this machine", StringComparison.Ordinal));
         await AssertNothingLeftAsync();
+        // and the grading's firewall rules went with it (the sandbox's gradings in this process run one at a time)
+        Assert.DoesNotContain("@" + SandboxLeftovers.ThisOwner, (await Executed.RunAsync(new("iptables -w -S INPUT"))).Output);
     }
 
     [DockerFact]
@@ -276,6 +279,35 @@ public sealed class SandboxTests
         finally
         {
             await engine.Networks.DeleteNetworkAsync(living.ID);
+        }
+    }
+
+    [Fact]
+    public async Task The_firewall_rules_of_a_grader_killed_outright_are_removed_by_the_next_and_a_living_graders_are_not()
+    {
+        Assert.SkipUnless(SandboxFirewall.Available, "Needs root and iptables, as the sandbox's firewall does.");
+        // Given a rule left by a grader process that is gone, and one of this process, on a bridge that does not exist
+        string dead = $"socket-exercises-test@{Environment.MachineName}/{int.MaxValue - 1}/0";
+        string living = $"socket-exercises-test@{SandboxLeftovers.ThisOwner}";
+        string bridge = "br-" + Guid.NewGuid().ToString("N")[..12];
+        foreach (string comment in (string[])[dead, living])
+        {
+            Assert.Equal(0, (await Executed.RunAsync(new($"iptables -w -A INPUT -i {bridge} -m comment --comment '{comment}' -j DROP"))).ExitCode);
+        }
+        try
+        {
+            // When a grading sweeps before it starts
+            int removed = await SandboxFirewall.SweepAsync();
+
+            // Then the dead grader's rule is gone, and the living one's is not
+            string rules = (await Executed.RunAsync(new("iptables -w -S INPUT"))).Output;
+            Assert.True(removed >= 1);
+            Assert.DoesNotContain(dead, rules);
+            Assert.Contains(living, rules);
+        }
+        finally
+        {
+            await Executed.RunAsync(new($"iptables -w -D INPUT -i {bridge} -m comment --comment '{living}' -j DROP"));
         }
     }
 
