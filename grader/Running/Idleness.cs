@@ -14,12 +14,22 @@ public sealed class Idleness(IRunningProgram program, TimeProvider time)
     /// </summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
+    // Its processor time is read from every process's environment and stat: often enough to tell seconds of
+    // idleness, not on every poll of a wait that looks at its listening ports each 50 ms.
+    private static readonly TimeSpan LookEvery = TimeSpan.FromMilliseconds(250);
+
     private long? _ticks = program.CpuTicks;
     private long _since = time.GetTimestamp();
+    private long _looked = time.GetTimestamp();
 
-    /// <summary>Whether it has used no processor time for <see cref="Limit"/>, looked at now.</summary>
+    /// <summary>Whether it has used no processor time for <see cref="Limit"/>, looked at now (at most every 250 ms).</summary>
     public bool Idle()
     {
+        if (time.GetElapsedTime(_looked) < LookEvery)
+        {
+            return false;
+        }
+        _looked = time.GetTimestamp();
         if (program.CpuTicks is not { } ticks)
         {
             return false;

@@ -32,43 +32,13 @@ public sealed class ProcessMark
     public string Value { get; }
 
     /// <summary>The marked processes that are still alive: the program's, wherever they went.</summary>
-    public IReadOnlyList<int> Alive()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return [];
-        }
-        var alive = new List<int>();
-        foreach (string folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(folder), out int pid) && pid != Environment.ProcessId && IsMarked(pid) && !IsBuildServer(pid))
-            {
-                alive.Add(pid);
-            }
-        }
-        return alive;
-    }
+    public IReadOnlyList<int> Alive() => [.. Marked().Where(pid => !IsBuildServer(pid))];
 
     /// <summary>
     /// The processor time its marked processes have used so far, in the system's clock ticks, the SDK's build
     /// servers among them (a "dotnet run" that compiles is busy there): it grows while the program does anything.
     /// </summary>
-    public long CpuTicks()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return 0;
-        }
-        long ticks = 0;
-        foreach (string folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(folder), out int pid) && pid != Environment.ProcessId && IsMarked(pid))
-            {
-                ticks += Ticks(pid);
-            }
-        }
-        return ticks;
-    }
+    public long CpuTicks() => Marked().Sum(Ticks);
 
     /// <summary>Kills every marked process, again and again while new ones appear, for a bounded number of rounds.</summary>
     public void KillAll()
@@ -94,6 +64,13 @@ public sealed class ProcessMark
             }
         }
     }
+
+    // Every process with the mark, the SDK's build servers among them; none where there is no /proc.
+    private IEnumerable<int> Marked() => !OperatingSystem.IsLinux()
+        ? []
+        : Directory.EnumerateDirectories("/proc")
+            .Select(folder => int.TryParse(Path.GetFileName(folder), out int pid) ? pid : 0)
+            .Where(pid => pid > 0 && pid != Environment.ProcessId && IsMarked(pid));
 
     private bool IsMarked(int pid)
     {
