@@ -29,7 +29,7 @@ public static class StarterSkip
     /// <summary>Skips the running test where <see cref="Reason"/> says so.</summary>
     public static void UnlessPristine() => Assert.SkipWhen(Reason is not null, Reason ?? "");
 
-    /// <summary>Why the tests that need the starters are skipped here; null when they run.</summary>
-    public static string? Reason =>
+    /// <summary>Why the tests that need the starters are skipped here; null when they run. Found once, for every attribute.</summary>
+    public static string? Reason { get; } =
         Environment.GetEnvironmentVariable(Starters.RequiredVariable) == "1" ? null : Starters.NotPristine();
 }

@@ -52,6 +52,9 @@ public static class KitPrograms
     /// <summary>The catalogue's chat programs in Python (tests/Catalogue/Chat/python).</summary>
     public static string PythonChatPrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Chat", "python");
 
+    /// <summary>Programs written to misbehave on purpose: escape the grader, stop listening, flood it (tests/Catalogue/Hostile/python).</summary>
+    public static string HostilePrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Hostile", "python");
+
     /// <summary>Exercise 04's server and client in Python, written with hmac and secrets.</summary>
     public static string PythonChallengePrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Challenge", "python");
 

@@ -13,8 +13,6 @@ namespace SocketExercises.Grader.Tests.Hostile;
 /// </summary>
 public sealed class EscapeTests
 {
-    private static readonly string Programs = Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "Hostile", "python");
-
     [Theory]
     [InlineData("escaping_server.py")]
     [InlineData("escaping_server.py --setsid")]
@@ -23,7 +21,7 @@ public sealed class EscapeTests
     {
         // Given a server whose serving process is nobody's child, marked with a token of its own
         string token = Token();
-        var start = new ShellCommand($"exec python3 '{Path.Combine(Programs, server.Split(' ')[0])}' {string.Join(' ', server.Split(' ').Skip(1))} {token}");
+        var start = new ShellCommand($"exec python3 '{Path.Combine(KitPrograms.HostilePrograms, server.Split(' ')[0])}' {string.Join(' ', server.Split(' ').Skip(1))} {token}");
 
         // When it is graded
         var report = await Grade.ServerAsync(EchoServer, start);
@@ -38,7 +36,7 @@ public sealed class EscapeTests
     {
         // Given a client that returns 0 at once and leaves a child connected, marked with a token of its own
         string token = Token();
-        var client = new ShellCommand($"exec python3 '{Path.Combine(Programs, "forking_client.py")}' {token}");
+        var client = new ShellCommand($"exec python3 '{Path.Combine(KitPrograms.HostilePrograms, "forking_client.py")}' {token}");
 
         // When it is graded
         var stopwatch = Stopwatch.StartNew();

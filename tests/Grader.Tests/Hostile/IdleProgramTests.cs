@@ -13,7 +13,7 @@ namespace SocketExercises.Grader.Tests.Hostile;
 /// </summary>
 public sealed class IdleProgramTests
 {
-    private static readonly string StopsListening = Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "Hostile", "python", "stops_listening_server.py");
+    private static readonly string StopsListening = Path.Combine(KitPrograms.HostilePrograms, "stops_listening_server.py");
 
     [Theory]
     [InlineData("sleep 600")]
@@ -62,7 +62,7 @@ public sealed class IdleProgramTests
     [Fact]
     public async Task A_client_that_sends_without_end_and_never_reads_is_graded_in_seconds()
     {
-        var client = new ShellCommand($"exec python3 '{Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "Hostile", "python", "streaming_client.py")}'");
+        var client = new ShellCommand($"exec python3 '{Path.Combine(KitPrograms.HostilePrograms, "streaming_client.py")}'");
 
         var stopwatch = Stopwatch.StartNew();
         var report = await Grade.ProgramAsync(EchoClient, client, cancellationToken: TestContext.Current.CancellationToken);

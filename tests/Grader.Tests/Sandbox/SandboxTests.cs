@@ -235,7 +235,7 @@ public sealed class SandboxTests
         int port = ((System.Net.IPEndPoint)service.LocalEndpoint).Port;
 
         // When a client in the sandbox tries it at the grader's address (the network's gateway), then does its work
-        var prying = new SandboxOptions(SandboxOptions.PythonImage, Path.Combine(KitPrograms.RepositoryRoot, "tests", "Catalogue", "Hostile", "python"));
+        var prying = new SandboxOptions(SandboxOptions.PythonImage, KitPrograms.HostilePrograms);
         var report = await Grade.ClientInSandboxAsync(EchoClient, prying, new($"python3 prying_client.py {port}"));
 
         // Then the service was out of its reach, and the grader was not: it passes, and the report says the door was closed
