@@ -21,7 +21,7 @@ internal sealed class WatchedProgram(Exercise exercise, string folder, IReadOnly
 
     // A server gets a free port of its own: one the student left running on the usual port must not be graded
     // instead. (A client is graded on a free port already.)
-    private readonly string _port = FreePort.On(IPAddress.Loopback).Port.ToString(CultureInfo.InvariantCulture);
+    private readonly string? _port = exercise.Role == ProgramRole.Server ? FreePort.On(IPAddress.Loopback).Port.ToString(CultureInfo.InvariantCulture) : null;
 
     private string? _restored;
 
@@ -105,7 +105,7 @@ internal sealed class WatchedProgram(Exercise exercise, string folder, IReadOnly
     // The program as built: each round builds it once, and a "dotnet run" would check the build again at every
     // start (a client is run once per check).
     private string[] Program(string dll) => exercise.Role == ProgramRole.Server
-        ? ["--start", $"dotnet {ShellCommand.Quote(dll)}", "--port", _port]
+        ? ["--start", $"dotnet {ShellCommand.Quote(dll)}", "--port", _port!]
         : ["--client", $"dotnet {ShellCommand.Quote(dll)} --port {{port}}"];
 
     private static string BuildErrors(string buildOutput)

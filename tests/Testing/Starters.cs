@@ -15,34 +15,32 @@ public static class Starters
 {
     public const string RequiredVariable = "SOCKET_EXERCISES_PRISTINE_STARTERS";
 
-    private static readonly string Record = Path.Combine(KitPrograms.RepositoryRoot, "tests", "Testing", "starters.sha256");
+    /// <summary>Where each starter's fingerprint is recorded.</summary>
+    public static string RecordPath { get; } = Path.Combine(KitPrograms.RepositoryRoot, "tests", "Testing", "starters.sha256");
 
     /// <summary>
-    /// Why the starters of <paramref name="exercises"/> (every program's when none is named) can't be used as
-    /// unfinished ones here; null when they are the kit's own.
+    /// Why the starters can't be used as unfinished ones here; null when they are the kit's own.
     /// </summary>
-    public static string? NotPristine(params Exercise[] exercises)
+    public static string? NotPristine()
     {
-        var changed = Changed(exercises);
+        var changed = Changed();
         return changed.Count == 0
             ? null
             : $"exercises/ holds work on {string.Join(", ", changed)}, not the kit's unfinished starters, which this test of "
                 + "the kit needs: skipped. Your own work is graded by tests/Submission.Tests.";
     }
 
-    /// <summary>The starters of <paramref name="exercises"/> (every program's when none is named) that differ from their record.</summary>
-    public static IReadOnlyList<string> Changed(params Exercise[] exercises)
+    /// <summary>The starters (their projects, such as 01-echo/EchoServer) that differ from their record.</summary>
+    public static IReadOnlyList<string> Changed()
     {
         var recorded = Recorded();
-        return [.. (exercises.Length == 0 ? KitExercises.All : exercises)
+        return [.. KitExercises.All
             .Select(e => e.Project)
             .Where(p => recorded.GetValueOrDefault(p) != Fingerprint(p))];
     }
 
     /// <summary>The lines that record <paramref name="projects"/> as they are now, for <see cref="RecordPath"/>.</summary>
     public static string RecordLines(IEnumerable<string> projects) => string.Join("\n", projects.Select(p => $"{Fingerprint(p)}  {p}"));
-
-    public static string RecordPath => Record;
 
     /// <summary>
     /// SHA-256 of a starter's source (its .cs and .csproj files, bin/ and obj/ aside, so an IDE's files change
@@ -69,7 +67,7 @@ public static class Starters
     }
 
     private static Dictionary<string, string> Recorded() =>
-        File.ReadLines(Record)
+        File.ReadLines(RecordPath)
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => l.Split("  ", 2))
             .ToDictionary(p => p[1].Trim(), p => p[0]);
