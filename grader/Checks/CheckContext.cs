@@ -6,7 +6,9 @@ namespace SocketExercises.Grader.Checks;
 /// <summary>What one run of a check gets besides its target.</summary>
 /// <param name="Payloads">Its payloads, made from the run's seed and the check's id.</param>
 /// <param name="Time">The clock: pauses wait on it, so tests can move it.</param>
-/// <param name="Limits">How long the wire waits and how much it reads.</param>
+/// <param name="Limits">How long the wire waits and how much it reads: the reply timeout is the one <paramref name="Patience"/> gives this check.</param>
 /// <param name="Transcript">Where the check's connections write what was sent and received.</param>
+/// <param name="Patience">Learns from the check's connections how promptly the server replies.</param>
 /// <param name="Cancellation">Ends the check at its time limit, or when grading is interrupted.</param>
-public sealed record CheckContext(Payloads Payloads, TimeProvider Time, WireLimits Limits, Transcript Transcript, CancellationToken Cancellation);
+public sealed record CheckContext(
+    Payloads Payloads, TimeProvider Time, WireLimits Limits, Transcript Transcript, Patience Patience, CancellationToken Cancellation);

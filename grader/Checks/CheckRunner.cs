@@ -18,10 +18,12 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     /// <param name="revival">Brings the target back between checks, when it can; null when it cannot.</param>
     /// <param name="cancellationToken">Interrupts grading.</param>
     /// <param name="timeLimit">The limit for the whole grading; <see cref="GradingOptions.TotalTimeLimit"/> when null.</param>
+    /// <param name="patience">How long each check waits for a reply; the full reply timeout throughout when null.</param>
     public async Task<IReadOnlyList<CheckResult>> RunAsync<TTarget>(
-        IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken, TimeSpan? timeLimit = null)
+        IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken, TimeSpan? timeLimit = null, Patience? patience = null)
     {
         var total = timeLimit ?? options.TotalTimeLimit;
+        patience ??= Patience.Fixed(limits.ReplyTimeout);
         var results = new List<CheckResult>();
         string? skipReason = null;
         string? notGraded = null; // the grader's own trouble, which every check after it would meet too
@@ -53,7 +55,9 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
 
             var remaining = Remaining(started, total);
             var limit = check.TimeLimit < remaining ? check.TimeLimit : remaining;
-            var (result, unreachable, environment, blocks) = await RunOneAsync(check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), cancellationToken);
+            var (result, unreachable, environment, blocks) = await RunOneAsync(
+                check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), patience, cancellationToken);
+            patience.Ended(check.Info.Id);
             results.Add(result with { Points = options.Points.For(check.Info.Id) });
             if (blocks)
             {
@@ -93,7 +97,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     // Unreachable: the target could not be reached at all. Environment: the grader could not do its part.
     // Blocks: the target lacks what every later check needs.
     private async Task<(CheckResult Result, bool Unreachable, bool Environment, bool Blocks)> RunOneAsync<TTarget>(
-        ICheck<TTarget> check, TTarget target, TimeSpan limit, bool anyPassed, CancellationToken cancellationToken)
+        ICheck<TTarget> check, TTarget target, TimeSpan limit, bool anyPassed, Patience patience, CancellationToken cancellationToken)
     {
         var transcript = new Transcript(time);
         long started = time.GetTimestamp();
@@ -103,7 +107,8 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         using var deadline = Deadline.After(limit, time, cancellationToken);
         try
         {
-            await check.RunAsync(target, new CheckContext(payloads, time, limits, transcript, deadline.Token));
+            var checkLimits = limits with { ReplyTimeout = patience.Next() };
+            await check.RunAsync(target, new CheckContext(payloads, time, checkLimits, transcript, patience, deadline.Token));
             return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)) { Transcript = transcript.Events }, false, false, false);
         }
         catch (CheckFailedException e)

@@ -17,14 +17,14 @@ public sealed class ServerTarget(Func<IPEndPoint> endpoint, WireConnector connec
     /// <summary>Opens a connection for the check that <paramref name="context"/> runs, written into its transcript.</summary>
     /// <param name="label">How the connection is named in messages ("client 2").</param>
     public Task<WireConnection> ConnectAsync(string label, CheckContext context) =>
-        connector.ConnectAsync(endpoint(), label, context.Transcript, context.Cancellation);
+        connector.ConnectAsync(endpoint(), label, context.Transcript, context.Limits, context.Patience, context.Cancellation);
 
     /// <summary>
     /// Opens a connection that writes nothing into the transcript: one of many (a hundred clients in a room),
     /// or one that carries megabytes. The check notes in the transcript what it did with it.
     /// </summary>
     public Task<WireConnection> ConnectUnrecordedAsync(string label, CheckContext context) =>
-        connector.ConnectAsync(endpoint(), label, null, context.Cancellation);
+        connector.ConnectAsync(endpoint(), label, null, context.Limits, context.Patience, context.Cancellation);
 
     public override string ToString() => endpoint().ToString();
 }

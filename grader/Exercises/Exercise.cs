@@ -41,9 +41,6 @@ public abstract class Exercise
     /// <summary>Its checks, in the order they run.</summary>
     public abstract IReadOnlyList<ICheck> Checks { get; }
 
-    /// <summary>How long a whole grading of its program may take, when shorter than the grader's limit; null for the grader's.</summary>
-    public virtual TimeSpan? GradingTimeLimit => null;
-
     /// <summary>What its <c>check</c> command takes besides the program and the reports, such as <c>--password</c>.</summary>
     public virtual IReadOnlyList<ExerciseOption> Options => [];
 
@@ -103,7 +100,7 @@ public abstract class ServerExercise<TTarget> : Exercise
     {
         var setup = Setup(arguments);
         var (checks, selected) = Select(ServerChecks, arguments);
-        var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings) { TimeLimit = GradingTimeLimit };
+        var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings);
         return Noted(ExerciseNote.AddTo(await grader.Servers.GradeAsync(request, checks, setup.Target, cancellationToken), setup.Note), selected);
     }
 }

@@ -47,7 +47,12 @@ public sealed class ClientGrader(
         };
         await host.AdmitAsync((IPEndPoint)listener.LocalEndPoint!, cancellationToken);
         var results = await runner.RunAsync(checks, target(server), revival: null, cancellationToken, options.ClientTimeLimit);
-        return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), host.Note is { } where ? [where] : []);
+        List<string> notes = host.Note is { } where ? [where] : [];
+        if (server.ExitPatience.WaitedLess)
+        {
+            notes.Add(Strings.FormatNoteExitWaitedLess(Durations.Format(server.ExitPatience.Full), Durations.Format(server.ExitPatience.Shortest)));
+        }
+        return new GradeReport(request.Exercise, request.Client.Text, options.Seed, results, time.GetElapsedTime(started), notes);
     }
 
     private Socket Listen(IPEndPoint endpoint)

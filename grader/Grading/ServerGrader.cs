@@ -13,15 +13,11 @@ namespace SocketExercises.Grader.Grading;
 /// <param name="StartTimeout">How long a started server may take to listen (a <c>dotnet run</c> builds first).</param>
 /// <param name="Settings">What a started server is handed besides its address, such as its password.</param>
 public sealed record ServerGradingRequest(
-    string Exercise, IPEndPoint Endpoint, ShellCommand? Start, TimeSpan StartTimeout, IReadOnlyList<ProgramSetting> Settings)
-{
-    /// <summary>The exercise's own limit for the whole grading, when it has one shorter than the grader's.</summary>
-    public TimeSpan? TimeLimit { get; init; }
-}
+    string Exercise, IPEndPoint Endpoint, ShellCommand? Start, TimeSpan StartTimeout, IReadOnlyList<ProgramSetting> Settings);
 
 /// <summary>Grades a server: starts it if asked, runs the exercise's checks against it, and stops it.</summary>
 public sealed class ServerGrader(
-    CheckRunner runner, WireConnector connector, ServerLauncher launcher, GradingOptions options, TimeProvider time)
+    CheckRunner runner, WireConnector connector, ServerLauncher launcher, GradingOptions options, WireLimits limits, TimeProvider time)
 {
     /// <param name="request">What to grade.</param>
     /// <param name="checks">The exercise's checks, in the order they run.</param>
@@ -37,10 +33,11 @@ public sealed class ServerGrader(
         long started = time.GetTimestamp();
         IReadOnlyList<CheckResult> results;
         List<string> notes;
+        var patience = Patience.ForReplies(limits.ReplyTimeout);
 
         if (request.Start is not { } command)
         {
-            results = await runner.RunAsync(checks, target(new ServerTarget(request.Endpoint, connector), null), revival: null, cancellationToken, TimeLimit(request));
+            results = await runner.RunAsync(checks, target(new ServerTarget(request.Endpoint, connector), null), revival: null, cancellationToken, patience: patience);
             notes = [];
         }
         else
@@ -50,7 +47,7 @@ public sealed class ServerGrader(
             {
                 await process.StartAsync(cancellationToken);
                 var moving = new ServerTarget(() => process.Endpoint, connector);
-                results = await runner.RunAsync(checks, target(moving, process), process, cancellationToken, TimeLimit(request));
+                results = await runner.RunAsync(checks, target(moving, process), process, cancellationToken, patience: patience);
             }
             catch (ServerStartException e)
             {
@@ -64,12 +61,13 @@ public sealed class ServerGrader(
             }
             notes = process.Notes();
         }
+        if (patience.WaitedLess)
+        {
+            notes.Add(Strings.FormatNoteRepliesWaitedLess(
+                Durations.Format(patience.Full), patience.FirstStall, Durations.Format(Patience.ShortestReply)));
+        }
         return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
     }
-
-    // The exercise's own limit, where it has one shorter than the grader's.
-    private TimeSpan TimeLimit(ServerGradingRequest request) =>
-        request.TimeLimit is { } own && own < options.TotalTimeLimit ? own : options.TotalTimeLimit;
 
     // The checks of a server that never ran: the first with why, the rest with what follows from it.
     private List<CheckResult> Unrun<TTarget>(IReadOnlyList<ICheck<TTarget>> checks, CheckStatus first, string why, CheckStatus rest, string restWhy) =>

@@ -14,15 +14,18 @@ public sealed class WireConnection : IAsyncDisposable
     private readonly WireLimits _limits;
     private readonly TimeProvider _time;
     private readonly Transcript? _transcript;
+    private readonly Patience? _patience;
 
     /// <param name="transcript">Where every exchange is written down; null to keep none.</param>
-    internal WireConnection(Socket socket, string label, WireLimits limits, TimeProvider time, Transcript? transcript)
+    /// <param name="patience">Learns from this connection how promptly the server replies; null to learn nothing.</param>
+    internal WireConnection(Socket socket, string label, WireLimits limits, TimeProvider time, Transcript? transcript, Patience? patience = null)
     {
         _socket = socket;
         Label = label;
         _limits = limits;
         _time = time;
         _transcript = transcript;
+        _patience = patience;
         Record(WireEventKind.Connected);
     }
 
@@ -100,9 +103,11 @@ public sealed class WireConnection : IAsyncDisposable
     {
         var buffer = new byte[limit];
         using var deadline = Deadline.After(wait, _time, cancellationToken);
+        long started = _time.GetTimestamp();
         try
         {
             int count = await _socket.ReceiveAsync(buffer, SocketFlags.None, deadline.Token);
+            Replied(wait, started, count);
             return Ended(new Received(buffer[..count], count == 0 ? ReceiveEnd.Closed : ReceiveEnd.Complete, wait), buffer.AsSpan(0, count));
         }
         catch (SocketException)
@@ -174,7 +179,9 @@ public sealed class WireConnection : IAsyncDisposable
         {
             while (received < limit)
             {
+                long started = _time.GetTimestamp();
                 int count = await _socket.ReceiveAsync(buffer.AsMemory(received), SocketFlags.None, deadline.Token);
+                Replied(wait, started, count);
                 if (count == 0)
                 {
                     return Ended(new Received(buffer[..received], ReceiveEnd.Closed, wait));
@@ -203,6 +210,38 @@ public sealed class WireConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// For a reader that waits for one reply over several receives (a line that comes in pieces): how that wait
+    /// ended, for the grading's patience. Only a wait as long as the reply timeout teaches it anything.
+    /// </summary>
+    /// <param name="wait">How long the reader was prepared to wait.</param>
+    /// <param name="answeredAfter">When the reply was complete; null when it never was.</param>
+    public void ReplyWaitEnded(TimeSpan wait, TimeSpan? answeredAfter)
+    {
+        if (wait != _limits.ReplyTimeout)
+        {
+            return;
+        }
+        if (answeredAfter is { } after)
+        {
+            _patience?.Came(after);
+        }
+        else
+        {
+            _patience?.Stalled();
+        }
+    }
+
+    // Only a wait for a reply teaches the patience: a shorter wait that ends in silence is how a check makes
+    // sure that nothing more comes, and a longer one is a check's own (a login timeout).
+    private void Replied(TimeSpan wait, long started, int count)
+    {
+        if (count > 0)
+        {
+            ReplyWaitEnded(wait, _time.GetElapsedTime(started));
+        }
+    }
+
     private void Record(WireEventKind kind, ReadOnlySpan<byte> data = default, string? text = null) =>
         _transcript?.Add(Label, kind, data, text);
 
@@ -220,6 +259,7 @@ public sealed class WireConnection : IAsyncDisposable
                 break;
             case ReceiveEnd.TimedOut:
                 Record(WireEventKind.Silence, text: Durations.Format(received.Wait));
+                ReplyWaitEnded(received.Wait, answeredAfter: null);
                 break;
         }
         return received;

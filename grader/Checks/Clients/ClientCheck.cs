@@ -30,13 +30,13 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
     protected abstract void Judge(TTarget target, ClientSession session, TExchange exchange);
 
     /// <summary>Fails unless the client exited by itself in time: with code 0 if <paramref name="success"/>, otherwise with any other code.</summary>
-    protected static void ExpectExit(ClientSession session, TimeSpan waited, string after, bool success)
+    protected static void ExpectExit(ClientSession session, string after, bool success)
     {
         if (!session.ExitedInTime)
         {
             throw new CheckFailedException((session.LeftProcessesRunning
-                ? Strings.FormatClientLeftProcessesRunning(Durations.Format(waited), after)
-                : Strings.FormatClientStillRunning(Durations.Format(waited), after)) + "\n" + session.ShowOutput());
+                ? Strings.FormatClientLeftProcessesRunning(Durations.Format(session.ExitWait), after)
+                : Strings.FormatClientStillRunning(Durations.Format(session.ExitWait), after)) + "\n" + session.ShowOutput());
         }
         if (success && session.ExitCode != 0)
         {

@@ -12,6 +12,9 @@ namespace SocketExercises.Grader.Checks.Clients;
 /// <param name="Errors">What it printed to standard error.</param>
 public sealed record ClientSession(bool Connected, string? Problem, bool ExitedInTime, int? ExitCode, string Output, string Errors)
 {
+    /// <summary>How long the client had to exit after its exchange.</summary>
+    public TimeSpan ExitWait { get; init; }
+
     /// <summary>Whether, when it had not exited in time, its own process had, and processes it started were still running.</summary>
     public bool LeftProcessesRunning { get; init; }
 

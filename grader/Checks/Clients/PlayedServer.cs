@@ -48,6 +48,7 @@ public sealed class PlayedServer : IDisposable
         Limits = limits;
         Wire = wire;
         Time = time;
+        ExitPatience = new Patience(limits.ExitTimeout, Patience.ShortestExit);
     }
 
     /// <summary>How long the grader waits for the client at each step.</summary>
@@ -55,6 +56,9 @@ public sealed class PlayedServer : IDisposable
 
     /// <summary>How long the grader's side of the connection waits and how much it reads.</summary>
     public WireLimits Wire { get; }
+
+    /// <summary>How long each run waits for the client to exit after its exchange, learned from the runs before.</summary>
+    public Patience ExitPatience { get; }
 
     /// <summary>The clock the played server pauses on.</summary>
     public TimeProvider Time { get; }
@@ -80,7 +84,7 @@ public sealed class PlayedServer : IDisposable
             if (!_runs.TryGetValue(name, out var made))
             {
                 // Not tied to one check's token: the run is shared, and bounded by its own limits.
-                made = RunOnceAsync(script, CancellationToken.None);
+                made = RunOnceAsync(name, script, CancellationToken.None);
                 _runs[name] = made;
             }
             run = (Task<ClientRun<TExchange>>)made;
@@ -96,7 +100,7 @@ public sealed class PlayedServer : IDisposable
         _oneAtATime.Dispose();
     }
 
-    private async Task<ClientRun<TExchange>> RunOnceAsync<TExchange>(ClientScript<TExchange> script, CancellationToken cancellationToken)
+    private async Task<ClientRun<TExchange>> RunOnceAsync<TExchange>(string name, ClientScript<TExchange> script, CancellationToken cancellationToken)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         var transcript = new Transcript(Time); // its own: the run is shared by several checks
@@ -109,6 +113,7 @@ public sealed class PlayedServer : IDisposable
             await using (client)
             {
                 var run = await PlayAsync(client, script, transcript, cancellationToken);
+                ExitPatience.Ended(name);
                 transcript.Add(Party, WireEventKind.Note, text: run.Session.ExitCode is { } code
                     ? Strings.FormatTranscriptClientExited(code)
                     : Strings.TranscriptClientStopped);
@@ -163,14 +168,28 @@ public sealed class PlayedServer : IDisposable
         // From here the client has a fixed time to finish and exit. The connection stays open meanwhile, as a
         // real server keeps it until the client closes: a client that waits for the server to close first
         // would wait forever, and is caught here.
-        var exit = client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken);
+        var exitWait = ExitPatience.Next();
+        long exchanged = Time.GetTimestamp();
+        var exit = client.WaitForExitAsync(exitWait, cancellationToken);
         if (end == ExchangeEnd.ClientClosed || (end == ExchangeEnd.ServeOn && await _serveOn(this, connection, exit, cancellationToken)))
         {
             connection.ShutdownSend(); // the client has finished: close our side, as the protocol's server does
         }
         bool exited = await exit;
+        if (exited)
+        {
+            ExitPatience.Came(Time.GetElapsedTime(exchanged));
+        }
+        else
+        {
+            ExitPatience.Stalled();
+        }
         return new(
-            new ClientSession(true, null, exited, exited ? client.ExitCode : null, client.Output, client.Errors) { LeftProcessesRunning = !exited && client.LeftProcessesRunning },
+            new ClientSession(true, null, exited, exited ? client.ExitCode : null, client.Output, client.Errors)
+            {
+                LeftProcessesRunning = !exited && client.LeftProcessesRunning,
+                ExitWait = exitWait,
+            },
             exchange,
             transcript);
     }

@@ -25,6 +25,7 @@ internal sealed class LineReader(WireConnection connection, TimeProvider time, i
         {
             if (Pending.TakeLine() is { } line)
             {
+                connection.ReplyWaitEnded(wait, time.GetElapsedTime(started));
                 return new ChatLine(line, null);
             }
             var left = wait - time.GetElapsedTime(started);
@@ -39,6 +40,10 @@ internal sealed class LineReader(WireConnection connection, TimeProvider time, i
             }
             if (received.Data.Length == 0)
             {
+                if (received.End == ReceiveEnd.TimedOut)
+                {
+                    connection.ReplyWaitEnded(wait, answeredAfter: null);
+                }
                 return new ChatLine(null, (received with { Wait = wait }).DescribeEnd(), Pending.Peek(), received.End);
             }
         }

@@ -14,6 +14,6 @@ public sealed class EchoesAfterLogin : AuthClientCheck
     {
         SentMessage.Expect(session, exchange.Request, target.Message);
         PrintedEcho.Expect(session, exchange.Request, AuthTexts.EchoedAfterOk, target.Message);
-        ExpectExit(session, target.Server.Limits.ExitTimeout, EchoTexts.AfterEchoSent, success: true);
+        ExpectExit(session, EchoTexts.AfterEchoSent, success: true);
     }
 }

@@ -17,6 +17,6 @@ public sealed class ReportsRefusal : AuthClientCheck
             throw new CheckFailedException(
                 AuthTexts.FormatAuthClientNoReason(AuthClientUnderTest.RefusalReason) + "\n" + session.ShowOutput());
         }
-        ExpectExit(session, target.Server.Limits.ExitTimeout, AuthTexts.AfterRefused, success: false);
+        ExpectExit(session, AuthTexts.AfterRefused, success: false);
     }
 }

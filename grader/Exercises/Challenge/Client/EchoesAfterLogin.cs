@@ -15,6 +15,6 @@ public sealed class EchoesAfterLogin : ChallengeClientCheck
     {
         SentMessage.Expect(session, exchange.Request, target.Message);
         PrintedEcho.Expect(session, exchange.Request, AuthTexts.EchoedAfterOk, target.Message);
-        ExpectExit(session, target.Server.Limits.ExitTimeout, EchoTexts.AfterEchoSent, success: true);
+        ExpectExit(session, EchoTexts.AfterEchoSent, success: true);
     }
 }

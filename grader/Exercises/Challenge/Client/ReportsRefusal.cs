@@ -18,6 +18,6 @@ public sealed class ReportsRefusal : ChallengeClientCheck
             throw new CheckFailedException(
                 AuthTexts.FormatAuthClientNoReason(ChallengeClientUnderTest.RefusalReason) + "\n" + session.ShowOutput());
         }
-        ExpectExit(session, target.Server.Limits.ExitTimeout, ChallengeTexts.AfterRefused, success: false);
+        ExpectExit(session, ChallengeTexts.AfterRefused, success: false);
     }
 }

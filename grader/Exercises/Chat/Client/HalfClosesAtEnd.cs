@@ -27,6 +27,6 @@ public sealed class HalfClosesAtEnd : ChatClientCheck
             throw new CheckFailedException(ChatTexts.FormatChatClientLastLineLost(
                 ByteText.Quote(System.Text.Encoding.UTF8.GetBytes(ChatClientUnderTest.LastLine))) + "\n" + session.ShowOutput());
         }
-        ExpectExit(session, target.Server.Limits.ExitTimeout, ChatTexts.ChatClientAfterServerClosed, success: true);
+        ExpectExit(session, ChatTexts.ChatClientAfterServerClosed, success: true);
     }
 }

@@ -17,6 +17,6 @@ public sealed class ReportsRefusedName : ChatClientCheck
         {
             throw new CheckFailedException(ChatTexts.FormatChatClientNoReason(ChatClientUnderTest.RefusalReason) + "\n" + session.ShowOutput());
         }
-        ExpectExit(session, target.Server.Limits.ExitTimeout, ChatTexts.ChatClientAfterRefused, success: false);
+        ExpectExit(session, ChatTexts.ChatClientAfterRefused, success: false);
     }
 }

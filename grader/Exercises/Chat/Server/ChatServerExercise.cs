@@ -11,9 +11,6 @@ public sealed class ChatServerExercise : ServerExercise<ServerTarget>
 
     public override string Description => ChatTexts.HelpChatServer;
 
-    // A correct server takes about 3 s; one that never answers a NICK costs 2 s a check, and is cut off here.
-    public override TimeSpan? GradingTimeLimit => TimeSpan.FromSeconds(14);
-
     public override string Examples => """
           dotnet run --project grader -- check chat-server --start "dotnet run --project solutions/03-chat/ChatServer"
           dotnet run --project grader -- check chat-server --port 65432

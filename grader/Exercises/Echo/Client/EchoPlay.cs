@@ -65,7 +65,24 @@ public sealed class EchoPlay(PlayedServer server)
     {
         while (!exited.IsCompleted)
         {
-            var more = await connection.ReceiveSomeAsync(server.Limits.ExitTimeout, server.Wire.MaxUnexpectedBytes, cancellationToken);
+            // Waiting for more ends when the wait for the client's exit does: that wait is the one the grading
+            // shortens for a client that has shown it does not exit.
+            using var untilExit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var receiving = connection.ReceiveSomeAsync(server.Limits.ExitTimeout, server.Wire.MaxUnexpectedBytes, untilExit.Token);
+            if (await Task.WhenAny(receiving, exited) != receiving)
+            {
+                await untilExit.CancelAsync();
+                try
+                {
+                    await receiving;
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Ended by the exit wait, as asked.
+                }
+                return false;
+            }
+            var more = await receiving;
             if (more.Data.Length == 0)
             {
                 return more.End == ReceiveEnd.Closed;

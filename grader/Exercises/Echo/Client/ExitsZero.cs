@@ -9,5 +9,5 @@ public sealed class ExitsZero : EchoClientCheck
     public override CheckInfo Info { get; } = new("echo-client.exits-zero", "§9", EchoTexts.ResourceManager);
 
     protected override void Judge(EchoClientUnderTest client, ClientSession session, EchoClientExchange exchange) =>
-        ExpectExit(session, client.Server.Limits.ExitTimeout, EchoTexts.AfterEchoSent, success: true);
+        ExpectExit(session, EchoTexts.AfterEchoSent, success: true);
 }
