@@ -1,3 +1,4 @@
+using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Transcripts;
 using SocketExercises.Grader.Wire;
 
@@ -11,4 +12,8 @@ namespace SocketExercises.Grader.Checks;
 /// <param name="Patience">Learns from the check's connections how promptly the server replies.</param>
 /// <param name="Cancellation">Ends the check at its time limit, or when grading is interrupted.</param>
 public sealed record CheckContext(
-    Payloads Payloads, TimeProvider Time, WireLimits Limits, Transcript Transcript, Patience Patience, CancellationToken Cancellation);
+    Payloads Payloads, TimeProvider Time, WireLimits Limits, Transcript Transcript, Patience Patience, CancellationToken Cancellation)
+{
+    /// <summary>The run of a client that the check judged, for the report and for diagnoses: what it printed, how it ended.</summary>
+    public ClientSession? Session { get; set; }
+}

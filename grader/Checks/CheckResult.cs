@@ -1,3 +1,5 @@
+using SocketExercises.Grader.Checks.Clients;
+using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Checks;
@@ -23,6 +25,12 @@ public sealed record CheckResult(CheckInfo Info, CheckStatus Status, TimeSpan Du
 {
     /// <summary>What the grader sent and received during the check, in order.</summary>
     public IReadOnlyList<WireEvent> Transcript { get; init; } = [];
+
+    /// <summary>The client's run that the check judged; null for a server's check.</summary>
+    public ClientSession? Session { get; init; }
+
+    /// <summary>The known mistake that the failure shows, when one of the exercise's diagnosers recognised it; it replaces the hint.</summary>
+    public Diagnosis? Diagnosis { get; init; }
 
     /// <summary>What the check is worth.</summary>
     public int Points { get; init; }

@@ -22,25 +22,23 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     public async Task<IReadOnlyList<CheckResult>> RunAsync<TTarget>(
         IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken, TimeSpan? timeLimit = null, Patience? patience = null)
     {
-        var total = timeLimit ?? options.TotalTimeLimit;
+        var budget = new Budget(time, timeLimit ?? options.TotalTimeLimit, options.RevivalTimeLimit);
         patience ??= Patience.Fixed(limits.ReplyTimeout);
         var results = new List<CheckResult>();
         string? skipReason = null;
         string? notGraded = null; // the grader's own trouble, which every check after it would meet too
-        long started = time.GetTimestamp();
         foreach (var check in checks)
         {
-            skipReason ??= OutOfTime(started, total);
+            skipReason ??= OutOfTime(budget);
             if (skipReason is null && results.Count > 0 && revival is not null)
             {
-                // Bringing the server back counts against the grading budget too.
-                using var budget = Deadline.After(Remaining(started, total), time, cancellationToken);
-                if (await revival.ReviveAsync(results[^1].Info, unreachable: false, budget.Token) == Revival.Failed)
+                var last = results[^1].Info;
+                if (await budget.ReviveAsync(token => revival.ReviveAsync(last, unreachable: false, token), cancellationToken) == Revival.Failed)
                 {
                     skipReason = Strings.SkippedNotRestarted;
                 }
                 cancellationToken.ThrowIfCancellationRequested();
-                skipReason ??= OutOfTime(started, total);
+                skipReason ??= OutOfTime(budget);
             }
             if (notGraded is not null)
             {
@@ -53,7 +51,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
                 continue;
             }
 
-            var remaining = Remaining(started, total);
+            var remaining = budget.Remaining;
             var limit = check.TimeLimit < remaining ? check.TimeLimit : remaining;
             var (result, unreachable, environment, blocks) = await RunOneAsync(
                 check, target, limit, anyPassed: results.Any(r => r.Status == CheckStatus.Passed), patience, cancellationToken);
@@ -69,7 +67,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
                 notGraded = Strings.FormatNotGradedAfterError(check.Info.Id, result.Message);
                 continue;
             }
-            if (unreachable && !await RevivedAsync(revival, check.Info, Remaining(started, total), cancellationToken))
+            if (unreachable && !await RevivedAsync(revival, check.Info, budget, cancellationToken))
             {
                 // Everything after this would fail the same way: say it once, here, and skip the rest.
                 skipReason = Strings.FormatSkippedUnreachable(check.Info.Id);
@@ -78,20 +76,39 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         return results;
     }
 
-    private TimeSpan Remaining(long started, TimeSpan total) => total - time.GetElapsedTime(started);
-
-    private string? OutOfTime(long started, TimeSpan total) => Remaining(started, total) > TimeSpan.Zero
+    private static string? OutOfTime(Budget budget) => budget.Remaining > TimeSpan.Zero
         ? null
-        : Strings.FormatSkippedOutOfTime(Durations.Format(total));
+        : Strings.FormatSkippedOutOfTime(Durations.Format(budget.Checks));
 
-    private async Task<bool> RevivedAsync(IRevival? revival, CheckInfo failed, TimeSpan remaining, CancellationToken cancellationToken)
+    private static async Task<bool> RevivedAsync(IRevival? revival, CheckInfo failed, Budget budget, CancellationToken cancellationToken) =>
+        revival is not null && budget.Remaining > TimeSpan.Zero
+        && await budget.ReviveAsync(token => revival.ReviveAsync(failed, unreachable: true, token), cancellationToken) == Revival.Restarted;
+
+    // A grading's time. Its checks spend the budget; starting an exited server again is the grader's doing and
+    // spends an allowance of its own, so that a slow start (a busy machine, a container) costs the student no
+    // checks, while a server that exits after every client still cannot stretch its grading without bound.
+    private sealed class Budget(TimeProvider time, TimeSpan checks, TimeSpan revivals)
     {
-        if (revival is null || remaining <= TimeSpan.Zero)
+        private readonly long _started = time.GetTimestamp();
+        private TimeSpan _reviving;
+
+        public TimeSpan Checks => checks;
+
+        public TimeSpan Remaining => checks - (time.GetElapsedTime(_started) - _reviving);
+
+        public async Task<Revival> ReviveAsync(Func<CancellationToken, Task<Revival>> revive, CancellationToken cancellationToken)
         {
-            return false;
+            long started = time.GetTimestamp();
+            try
+            {
+                using var deadline = Deadline.After(revivals - _reviving, time, cancellationToken);
+                return await revive(deadline.Token);
+            }
+            finally
+            {
+                _reviving += time.GetElapsedTime(started);
+            }
         }
-        using var budget = Deadline.After(remaining, time, cancellationToken);
-        return await revival.ReviveAsync(failed, unreachable: true, budget.Token) == Revival.Restarted;
     }
 
     // Unreachable: the target could not be reached at all. Environment: the grader could not do its part.
@@ -101,15 +118,17 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     {
         var transcript = new Transcript(time);
         long started = time.GetTimestamp();
-        CheckResult Failed(string message) => new(check.Info, CheckStatus.Failed, time.GetElapsedTime(started), message) { Transcript = transcript.Events };
-        CheckResult NotJudged(string message) => new(check.Info, CheckStatus.Error, time.GetElapsedTime(started), message) { Transcript = transcript.Events };
-
         using var deadline = Deadline.After(limit, time, cancellationToken);
+        var context = new CheckContext(payloads, time, limits with { ReplyTimeout = patience.Next() }, transcript, patience, deadline.Token);
+        CheckResult Ended(CheckStatus status, string? message) =>
+            new(check.Info, status, time.GetElapsedTime(started), message) { Transcript = transcript.Events, Session = context.Session };
+        CheckResult Failed(string message) => Ended(CheckStatus.Failed, message);
+        CheckResult NotJudged(string message) => Ended(CheckStatus.Error, message);
+
         try
         {
-            var checkLimits = limits with { ReplyTimeout = patience.Next() };
-            await check.RunAsync(target, new CheckContext(payloads, time, checkLimits, transcript, patience, deadline.Token));
-            return (new CheckResult(check.Info, CheckStatus.Passed, time.GetElapsedTime(started)) { Transcript = transcript.Events }, false, false, false);
+            await check.RunAsync(target, context);
+            return (Ended(CheckStatus.Passed, null), false, false, false);
         }
         catch (CheckFailedException e)
         {
@@ -121,7 +140,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         }
         catch (CheckNotApplicableException e)
         {
-            return (new CheckResult(check.Info, CheckStatus.Skipped, time.GetElapsedTime(started), Strings.FormatSkippedNotApplicable(e.Message)) { Transcript = transcript.Events }, false, false, false);
+            return (Ended(CheckStatus.Skipped, Strings.FormatSkippedNotApplicable(e.Message)), false, false, false);
         }
         catch (WireException e)
         {
@@ -129,10 +148,10 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         }
         catch (ServerUnreachableException e)
         {
-            string context = anyPassed
+            string after = anyPassed
                 ? Strings.UnreachableAfterPass
                 : Strings.UnreachableHint;
-            return (Failed($"{e.Message}\n{context}"), true, false, false);
+            return (Failed($"{e.Message}\n{after}"), true, false, false);
         }
         catch (TargetUnreachableException e)
         {

@@ -15,6 +15,12 @@ public sealed record GradingOptions
     public TimeSpan TotalTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Starting an exited server again, in all, for one grading: not counted in <see cref="TotalTimeLimit"/>, as
+    /// a slow start is no check's failure.
+    /// </summary>
+    public TimeSpan RevivalTimeLimit { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// The same for a client, which is run several times: each run starts a program (in a container, a container
     /// too), and a <c>dotnet run</c> may build first.
     /// </summary>

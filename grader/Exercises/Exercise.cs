@@ -1,6 +1,7 @@
 using System.Resources;
 using System.Text.Json;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Scoring;
 
@@ -40,6 +41,12 @@ public abstract class Exercise
 
     /// <summary>Its checks, in the order they run.</summary>
     public abstract IReadOnlyList<ICheck> Checks { get; }
+
+    /// <summary>
+    /// The mistakes its failures can be recognised by, in the order they are tried: the first that recognises a
+    /// failed check names its mistake in place of the check's hint.
+    /// </summary>
+    public virtual IReadOnlyList<IDiagnoser> Diagnosers => [];
 
     /// <summary>What its <c>check</c> command takes besides the program and the reports, such as <c>--password</c>.</summary>
     public virtual IReadOnlyList<ExerciseOption> Options => [];
@@ -101,7 +108,8 @@ public abstract class ServerExercise<TTarget> : Exercise
         var setup = Setup(arguments);
         var (checks, selected) = Select(ServerChecks, arguments);
         var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings);
-        return Noted(ExerciseNote.AddTo(await grader.Servers.GradeAsync(request, checks, setup.Target, cancellationToken), setup.Note), selected);
+        var report = await grader.Servers.GradeAsync(request, checks, setup.Target, cancellationToken);
+        return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers), setup.Note), selected);
     }
 }
 
@@ -126,6 +134,7 @@ public abstract class ClientExercise<TTarget> : Exercise
         var setup = Setup(arguments);
         var (checks, selected) = Select(ClientChecks, arguments);
         var request = new ClientGradingRequest(Key, command, program.Endpoint, setup.Settings, setup.ServeOn) { KeepInput = setup.KeepInput };
-        return Noted(ExerciseNote.AddTo(await grader.Clients.GradeAsync(request, checks, setup.Target, cancellationToken), setup.Note), selected);
+        var report = await grader.Clients.GradeAsync(request, checks, setup.Target, cancellationToken);
+        return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers), setup.Note), selected);
     }
 }

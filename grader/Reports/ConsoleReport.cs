@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Reports;
@@ -16,14 +17,18 @@ public sealed class ConsoleReport
     {
         output.WriteLine(Strings.FormatConsoleHeading(report.Exercise, report.Target, report.Seed));
         output.WriteLine();
+        var causes = Diagnostician.SharedCauses(report);
+        WriteCauses(output, causes);
+        var explainedAbove = causes.SelectMany(c => c.Checks).ToHashSet();
         int idWidth = report.Results.Max(r => r.Info.Id.Length);
         string? lastSkipReason = null;
         foreach (var result in report.Results)
         {
             output.WriteLine($"  {Label(result.Status).PadRight(LabelWidth)}  {result.Info.Id.PadRight(idWidth)}  {result.Info.Title}{Timing(result)}");
+            bool brief = !verbose && explainedAbove.Contains(result.Info.Id);
             if (result.Status == CheckStatus.Failed)
             {
-                WriteDetails(output, result);
+                WriteLines(output, brief ? [Strings.ConsoleExplainedAbove] : FailureDetails.Explanation(result));
             }
             // A reason shared by a run of skipped (or not graded) checks is said once, under the first of them.
             if (result.Status is CheckStatus.Skipped or CheckStatus.Error && result.Message is { } reason && reason != lastSkipReason)
@@ -31,7 +36,10 @@ public sealed class ConsoleReport
                 WriteLines(output, result.Status == CheckStatus.Error ? FailureDetails.Explanation(result) : [reason]);
             }
             lastSkipReason = result.Status is CheckStatus.Skipped or CheckStatus.Error ? result.Message : null;
-            WriteTranscript(output, result, verbose);
+            if (!brief)
+            {
+                WriteTranscript(output, result, verbose);
+            }
         }
         foreach (var note in report.Notes)
         {
@@ -43,8 +51,19 @@ public sealed class ConsoleReport
         output.WriteLine(report.Summary);
     }
 
-    private static void WriteDetails(TextWriter output, CheckResult result) =>
-        WriteLines(output, FailureDetails.Explanation(result));
+    // One mistake that fails several checks is said once, first, with the evidence of the first check it fails:
+    // six failures with six hints would send a student looking for six mistakes.
+    private static void WriteCauses(TextWriter output, IReadOnlyList<SharedCause> causes)
+    {
+        foreach (var cause in causes)
+        {
+            output.WriteLine($"  {Strings.FormatConsoleSharedCause(Counted.FailedChecks(cause.Checks.Count))} {cause.Diagnosis.Mistake}");
+            output.WriteLine($"    {Strings.FormatConsoleEvidenceIn(cause.Checks[0])} {cause.Diagnosis.Evidence}");
+            output.WriteLine($"    {Strings.ConsoleFix} {cause.Diagnosis.Fix}");
+            output.WriteLine($"    {Strings.ConsoleExplainedChecks} {string.Join(", ", cause.Checks)}");
+            output.WriteLine();
+        }
+    }
 
     // A failure always shows where it happened; the whole exchange of every check only when asked.
     private static void WriteTranscript(TextWriter output, CheckResult result, bool verbose)

@@ -1,4 +1,5 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
@@ -8,8 +9,9 @@ namespace SocketExercises.Grader.Reports;
 public static class FailureDetails
 {
     /// <summary>
-    /// Why it failed, the requirement it broke, and the hint; for a check that could not be judged, why, and that
-    /// this is no fault of the program's (a hint about the program would point the wrong way).
+    /// Why it failed, the requirement it broke, and the mistake it shows (or the check's hint, when no mistake was
+    /// recognised); for a check that could not be judged, why, and that this is no fault of the program's (a hint
+    /// about the program would point the wrong way).
     /// </summary>
     public static IEnumerable<string> Explanation(CheckResult result) => result.Status == CheckStatus.Error
         ? [.. (result.Message ?? "").Split('\n'), Strings.ErrorNotYours]
@@ -17,8 +19,16 @@ public static class FailureDetails
         [
             .. (result.Message ?? Strings.ConsoleFailed).Split('\n'),
             $"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}",
-            $"{Strings.ConsoleHint} {result.Info.Hint}",
+            .. result.Diagnosis is { } diagnosis ? Mistake(diagnosis) : [$"{Strings.ConsoleHint} {result.Info.Hint}"],
         ];
+
+    /// <summary>A recognised mistake: what it is, what showed it, and the fix.</summary>
+    public static IEnumerable<string> Mistake(Diagnosis diagnosis) =>
+    [
+        $"{Strings.ConsoleMistake} {diagnosis.Mistake}",
+        $"{Strings.ConsoleEvidence} {diagnosis.Evidence}",
+        $"{Strings.ConsoleFix} {diagnosis.Fix}",
+    ];
 
     /// <summary>The heading and the transcript, whole or its end where the failure is; nothing when there is none.</summary>
     public static IEnumerable<string> Transcript(CheckResult result, bool whole) =>

@@ -5,6 +5,7 @@ using System.Text.Json.Schema;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Texts;
 using SocketExercises.Grader.Transcripts;
 
@@ -92,7 +93,8 @@ public sealed class JsonReport
             r.Points,
             Milliseconds(r.Duration),
             r.Message,
-            r.Status == CheckStatus.Failed ? r.Info.Hint : null,
+            r.Status == CheckStatus.Failed && r.Diagnosis is null ? r.Info.Hint : null,
+            r.Diagnosis,
             [.. r.Transcript.Select(TranscriptEntry.From)]))],
         report.Notes);
 
@@ -112,6 +114,7 @@ public sealed class JsonReport
         long DurationMs,
         string? Message,
         string? Hint,
+        Diagnosis? Diagnosis,
         IReadOnlyList<TranscriptEntry> Transcript);
 
     // Bytes escaped as the console shows them; past 1 KiB shortened in the middle, so 1 MiB payloads don't make 1 MiB files.

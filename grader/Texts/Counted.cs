@@ -9,11 +9,16 @@ namespace SocketExercises.Grader.Texts;
 public static class Counted
 {
     /// <summary><paramref name="count"/> bytes, in the current language.</summary>
-    public static string Bytes(long count) => string.Format(CultureInfo.CurrentCulture, Form(count) switch
+    public static string Bytes(long count) => Pick(count, Strings.BytesOne, Strings.BytesFew, Strings.BytesMany);
+
+    /// <summary><paramref name="count"/> failed checks, in the current language, as the object of a sentence ("explains 3 failed checks").</summary>
+    public static string FailedChecks(long count) => Pick(count, Strings.FailedChecksOne, Strings.FailedChecksFew, Strings.FailedChecksMany);
+
+    private static string Pick(long count, string one, string few, string many) => string.Format(CultureInfo.CurrentCulture, Form(count) switch
     {
-        PluralForm.One => Strings.BytesOne,
-        PluralForm.Few => Strings.BytesFew,
-        _ => Strings.BytesMany,
+        PluralForm.One => one,
+        PluralForm.Few => few,
+        _ => many,
     }, count);
 
     private enum PluralForm

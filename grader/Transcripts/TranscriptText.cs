@@ -58,8 +58,8 @@ public static class TranscriptText
     private static (string What, IReadOnlyList<string> Detail) Describe(WireEvent e) => e.Kind switch
     {
         WireEventKind.Connected => (Strings.TranscriptConnected, []),
-        WireEventKind.Sent => (Strings.FormatTranscriptSent(e.Data.Length), Bytes(e.Data)),
-        WireEventKind.Received => (Strings.FormatTranscriptReceived(e.Data.Length), Bytes(e.Data)),
+        WireEventKind.Sent => (Strings.FormatTranscriptSent(Counted.Bytes(e.Data.Length)), Bytes(e.Data)),
+        WireEventKind.Received => (Strings.FormatTranscriptReceived(Counted.Bytes(e.Data.Length)), Bytes(e.Data)),
         WireEventKind.GraderShutdown => (Strings.TranscriptGraderShutdown, []),
         WireEventKind.GraderReset => (Strings.TranscriptGraderReset, []),
         WireEventKind.PeerClosed => (Strings.TranscriptPeerClosed, []),

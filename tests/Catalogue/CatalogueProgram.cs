@@ -6,17 +6,20 @@ namespace SocketExercises.Catalogue;
 /// </summary>
 public sealed record CatalogueProgram(string Exercise, string Name, IReadOnlyList<string> MustFail)
 {
+    /// <summary>The mistake the grader must name for it on every check it fails; null where it names none.</summary>
+    public string? Diagnosis { get; init; }
+
     /// <summary>Every program of the catalogue, exercise by exercise.</summary>
     public static IReadOnlyList<CatalogueProgram> All { get; } =
     [
-        .. Echo.Server.Servers.All.Where(p => !p.Value.GradedAlone).Select(p => new CatalogueProgram(Echo.Server.Servers.Exercise, p.Key, p.Value.MustFail)),
-        .. Echo.Client.Clients.All.Select(p => new CatalogueProgram(Echo.Client.Clients.Exercise, p.Key, p.Value.MustFail)),
-        .. Auth.Server.AuthServers.All.Select(p => new CatalogueProgram(Auth.Server.AuthServers.Exercise, p.Key, p.Value.MustFail)),
-        .. Auth.Client.AuthClients.All.Select(p => new CatalogueProgram(Auth.Client.AuthClients.Exercise, p.Key, p.Value.MustFail)),
-        .. Chat.Server.ChatServers.All.Select(p => new CatalogueProgram(Chat.Server.ChatServers.Exercise, p.Key, p.Value.MustFail)),
-        .. Chat.Client.ChatClients.All.Select(p => new CatalogueProgram(Chat.Client.ChatClients.Exercise, p.Key, p.Value.MustFail)),
-        .. Challenge.Server.ChallengeServers.All.Select(p => new CatalogueProgram(Challenge.Server.ChallengeServers.Exercise, p.Key, p.Value.MustFail)),
-        .. Challenge.Client.ChallengeClients.All.Select(p => new CatalogueProgram(Challenge.Client.ChallengeClients.Exercise, p.Key, p.Value.MustFail)),
+        .. Echo.Server.Servers.All.Where(p => !p.Value.GradedAlone).Select(p => new CatalogueProgram(Echo.Server.Servers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Echo.Client.Clients.All.Select(p => new CatalogueProgram(Echo.Client.Clients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Auth.Server.AuthServers.All.Select(p => new CatalogueProgram(Auth.Server.AuthServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Auth.Client.AuthClients.All.Select(p => new CatalogueProgram(Auth.Client.AuthClients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Chat.Server.ChatServers.All.Select(p => new CatalogueProgram(Chat.Server.ChatServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Chat.Client.ChatClients.All.Select(p => new CatalogueProgram(Chat.Client.ChatClients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Challenge.Server.ChallengeServers.All.Select(p => new CatalogueProgram(Challenge.Server.ChallengeServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Challenge.Client.ChallengeClients.All.Select(p => new CatalogueProgram(Challenge.Client.ChallengeClients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
     ];
 
     /// <summary>A correct program, written unusually: the grader must pass it.</summary>
@@ -28,6 +31,9 @@ public sealed record CatalogueProgram(string Exercise, string Name, IReadOnlyLis
 /// <summary>A client of the catalogue: what it does, given the port, and the checks that must fail it.</summary>
 public sealed record CatalogueClient(Func<int, CancellationToken, Task<int>> Talk)
 {
+    /// <summary>The mistake the grader must name for it (a diagnosis id), on every check it fails; null where it names none.</summary>
+    public string? Diagnosis { get; init; }
+
     /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct client.</summary>
     public string[] MustFail { get; init; } = [];
 }

@@ -72,6 +72,13 @@ public abstract class CatalogueTheories
             Assert.Equal(0, report.Skipped);
         }
         Assert.All(report.Results.Where(r => r.Status == CheckStatus.Failed), r => Assert.False(string.IsNullOrWhiteSpace(r.Message)));
+
+        // And every failure names the program's mistake, where the catalogue says which it is, and no mistake where it
+        // does not: a diagnosis that points elsewhere is worse than the check's general hint
+        var named = report.Results.Where(r => r.Status == CheckStatus.Failed).Select(r => $"{r.Info.Id}: {r.Diagnosis?.Id ?? "(none)"}").ToList();
+        Assert.True(
+            report.Results.Where(r => r.Status == CheckStatus.Failed).All(r => r.Diagnosis?.Id == declared.Diagnosis),
+            $"Expected the mistake {declared.Diagnosis ?? "(none)"} on every failed check, got:\n{string.Join("\n", named)}\n{report.Describe()}");
     }
 
     [Theory]

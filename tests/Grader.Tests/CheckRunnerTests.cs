@@ -53,6 +53,36 @@ public sealed class CheckRunnerTests
     }
 
     [Fact]
+    public async Task Time_spent_starting_the_server_again_does_not_count_against_the_checks_budget()
+    {
+        // Given a server that exits after every check and takes 3 s to start again, four checks of 4 s, a budget of 20 s
+        var checks = Enumerable.Range(1, 4).Select(i => Taking($"c{i}", TimeSpan.FromSeconds(4))).ToArray();
+        var options = new GradingOptions { TotalTimeLimit = TimeSpan.FromSeconds(20), Points = FakePoints };
+        var revival = new SlowRevival(_time, TimeSpan.FromSeconds(3));
+
+        var results = await Runner(options).RunAsync(checks, new object(), revival, CancellationToken.None);
+
+        // Then every check runs: 16 s of checks, and the 9 s of starting again are the grader's
+        Assert.All(results, r => Assert.Equal(CheckStatus.Passed, r.Status));
+        Assert.Equal(3, revival.Starts);
+    }
+
+    [Fact]
+    public async Task Starting_the_server_again_has_an_allowance_of_its_own()
+    {
+        // Given a server that takes 8 s to start again after every check, and 20 s for starting again in all
+        var checks = Enumerable.Range(1, 5).Select(i => Taking($"c{i}", TimeSpan.FromSeconds(1))).ToArray();
+        var options = new GradingOptions { RevivalTimeLimit = TimeSpan.FromSeconds(20), Points = FakePoints };
+        var revival = new SlowRevival(_time, TimeSpan.FromSeconds(8));
+
+        var results = await Runner(options).RunAsync(checks, new object(), revival, CancellationToken.None);
+
+        // Then two starts fit, the third is cut off, and the checks after it are skipped, saying why
+        Assert.Equal([CheckStatus.Passed, CheckStatus.Passed, CheckStatus.Passed, CheckStatus.Skipped, CheckStatus.Skipped], results.Select(r => r.Status));
+        Assert.Equal(Strings.SkippedNotRestarted, results[3].Message);
+    }
+
+    [Fact]
     public async Task Fails_a_check_that_outlives_its_time_limit()
     {
         var check = new FakeCheck("slow", TimeSpan.FromSeconds(3), async token =>
@@ -118,7 +148,7 @@ public sealed class CheckRunnerTests
 
     // Every fake check is worth a point unless a test says otherwise.
     private static readonly PointsTable FakePoints =
-        PointsTable.Of(new[] { "a", "b", "c", "d", "broken", "slow", "c1", "c2", "c3", "c4" }.Select(id => new KeyValuePair<string, int>(id, 1)));
+        PointsTable.Of(new[] { "a", "b", "c", "d", "broken", "slow", "c1", "c2", "c3", "c4", "c5" }.Select(id => new KeyValuePair<string, int>(id, 1)));
 
     private CheckRunner Runner(GradingOptions? options = null)
     {
@@ -144,6 +174,23 @@ public sealed class CheckRunnerTests
         public TimeSpan TimeLimit => limit;
 
         public Task RunAsync(object target, CheckContext context) => run(context.Cancellation);
+    }
+
+    // A server that exits after every check and takes a while to start again; past its deadline, it fails to.
+    private sealed class SlowRevival(FakeTimeProvider time, TimeSpan start) : IRevival
+    {
+        public int Starts { get; private set; }
+
+        public Task<Revival> ReviveAsync(CheckInfo afterCheck, bool unreachable, CancellationToken cancellationToken)
+        {
+            time.Advance(start);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return Task.FromResult(Revival.Failed);
+            }
+            Starts++;
+            return Task.FromResult(Revival.Restarted);
+        }
     }
 
     private sealed class CountingRevival(Revival answer) : IRevival

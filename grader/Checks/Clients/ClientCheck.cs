@@ -16,6 +16,7 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
     public async Task RunAsync(TTarget target, CheckContext context)
     {
         var run = await RunClientAsync(target, context);
+        context.Session = run.Session;
         if (!run.Session.Connected)
         {
             throw new TargetUnreachableException($"{run.Session.Problem}\n{run.Session.ShowOutput()}");

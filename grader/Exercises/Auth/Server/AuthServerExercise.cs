@@ -1,5 +1,7 @@
 using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
+using SocketExercises.Grader.Exercises.Auth.Server.Diagnoses;
 
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
@@ -35,6 +37,8 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
         """;
 
     public override IReadOnlyList<ExerciseOption> Options => [Password, LoginTimeout];
+
+    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } = [new UsesOwnPassword("auth")];
 
     protected override IReadOnlyList<ICheck<AuthServerTarget>> ServerChecks { get; } =
     [

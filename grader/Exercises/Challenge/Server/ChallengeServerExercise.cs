@@ -1,5 +1,7 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Exercises.Auth.Server;
+using SocketExercises.Grader.Exercises.Auth.Server.Diagnoses;
 
 namespace SocketExercises.Grader.Exercises.Challenge.Server;
 
@@ -19,6 +21,8 @@ public sealed class ChallengeServerExercise : ServerExercise<ChallengeServerTarg
 
     // The same options as exercise 02's server, which it grows from: a password and a login timeout.
     public override IReadOnlyList<ExerciseOption> Options => [AuthServerExercise.Password, AuthServerExercise.LoginTimeout];
+
+    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } = [new UsesOwnPassword("challenge")];
 
     protected override IReadOnlyList<ICheck<ChallengeServerTarget>> ServerChecks { get; } =
     [

@@ -1,5 +1,7 @@
 using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
+using SocketExercises.Grader.Exercises.Echo.Client.Diagnoses;
 using SocketExercises.Grader.Running;
 
 namespace SocketExercises.Grader.Exercises.Echo.Client;
@@ -35,6 +37,8 @@ public sealed class EchoClientExercise : ClientExercise<EchoClientUnderTest>
 
     /// <summary>The message as a client is handed it: SOCKET_MESSAGE, and <c>{message}</c> in its command, quoted for the shell.</summary>
     public static ProgramSetting MessageSetting(string message) => new("message", Settings.MessageVariable, message) { ShellQuoted = true };
+
+    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } = [new WaitsForServerToClose(), new PrintsOneReceive()];
 
     protected override IReadOnlyList<ICheck<EchoClientUnderTest>> ClientChecks { get; } =
     [

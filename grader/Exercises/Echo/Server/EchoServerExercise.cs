@@ -1,4 +1,6 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
+using SocketExercises.Grader.Exercises.Echo.Server.Diagnoses;
 
 namespace SocketExercises.Grader.Exercises.Echo.Server;
 
@@ -33,6 +35,16 @@ public sealed class EchoServerExercise : ServerExercise<ServerTarget>
         new SendsNothingExtra(),
         new ServesClientsConcurrently(),
         new SurvivesReset(),
+    ];
+
+    // The surest first: zeros after an echo are the whole buffer whatever else the bytes look like.
+    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } =
+    [
+        new SendsWholeBuffer(),
+        new BytesThroughText(),
+        new ClosesAfterOneReceive(),
+        new WaitsForFullBuffer(),
+        new SendsOwnText(),
     ];
 
     protected override ServerSetup<ServerTarget> Setup(ExerciseArguments arguments) => new([], (server, _) => server);

@@ -10,10 +10,12 @@ public sealed class SurvivesReset : ServerCheck<ServerTarget>
 
     public override async Task RunAsync(ServerTarget target, CheckContext context)
     {
-        // One client resets while the server is still echoing to it: the server's send fails.
-        await ResetAfterSendingAsync(target, Strings.FormatLabelClient(1), context.Payloads.Bytes(Info.Id, 64 * 1024), context);
+        // One client resets while the server is still echoing to it: the server's send fails. It waits for the echo
+        // to begin, so that the server has taken the connection: on a busy machine a connection reset while still in
+        // the listener's queue never reaches the server at all, and a server that dies of resets would pass.
+        await ResetAfterSendingAsync(target, Strings.FormatLabelClient(1), context.Payloads.Bytes(Info.Id, 64 * 1024), context, echoBegun: true);
         // Another resets in the middle of a message, before anything was echoed: the server's receive fails.
-        await ResetAfterSendingAsync(target, Strings.FormatLabelClient(2), "half a mess"u8.ToArray(), context);
+        await ResetAfterSendingAsync(target, Strings.FormatLabelClient(2), "half a mess"u8.ToArray(), context, echoBegun: false);
 
         await using (var after = await target.ConnectAsync(EchoTexts.LabelClientAfterResets, context))
         {
@@ -25,12 +27,16 @@ public sealed class SurvivesReset : ServerCheck<ServerTarget>
         await EchoExchange.EchoAsync(last, "and now?", context.Cancellation);
     }
 
-    private static async Task ResetAfterSendingAsync(ServerTarget target, string label, byte[] data, CheckContext context)
+    private static async Task ResetAfterSendingAsync(ServerTarget target, string label, byte[] data, CheckContext context, bool echoBegun)
     {
         await using var client = await target.ConnectAsync(label, context);
         try
         {
             await client.SendAsync(data, context.Cancellation);
+            if (echoBegun)
+            {
+                await client.ReceiveSomeAsync(context.Limits.ReplyTimeout, 1, context.Cancellation);
+            }
         }
         catch (Wire.WireException)
         {

@@ -59,7 +59,7 @@ public static class AuthServers
         // The password in hex, which gives it away all the same.
         ["prints-password-in-hex"] = new() { Logs = LogFlood.PasswordInHex, MustFail = [Secret] },
         // Its own password, not the one it is given: the right login fails, and it starts without one.
-        ["hardcoded-password"] = new() { HardcodedPassword = "secret123", MustFail = [RequiresPassword, .. LogsIn] },
+        ["hardcoded-password"] = new() { Diagnosis = "auth.uses-own-password", HardcodedPassword = "secret123", MustFail = [RequiresPassword, .. LogsIn] },
         ["crashes-without-password"] = new() { CrashesWithoutPassword = true, MustFail = [RequiresPassword] },
 
         // Correct.
@@ -262,6 +262,9 @@ public static class AuthServers
 /// <summary>The mistakes a catalogue auth server makes; none, by default.</summary>
 public sealed record AuthMistakes
 {
+    /// <summary>The mistake the grader must name for it (a diagnosis id), on every check it fails; null where it names none.</summary>
+    public string? Diagnosis { get; init; }
+
     /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct server.</summary>
     public string[] MustFail { get; init; } = [];
 

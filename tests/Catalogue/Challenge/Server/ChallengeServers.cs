@@ -75,7 +75,7 @@ public static class ChallengeServers
         ["no-line-limit"] = new() { LineLimit = int.MaxValue, MustFail = [LongLine] },
         ["one-client-at-a-time"] = new() { OneClientAtATime = true, MustFail = [SilentClient, LoginTimeout] },
         ["prints-password"] = new() { PrintsPassword = true, MustFail = [Secret] },
-        ["hardcoded-password"] = new() { HardcodedPassword = "secret123", MustFail = [RequiresPassword, .. LogsIn] },
+        ["hardcoded-password"] = new() { Diagnosis = "challenge.uses-own-password", HardcodedPassword = "secret123", MustFail = [RequiresPassword, .. LogsIn] },
         // A decoding error it does not catch ends the whole server.
         ["dies-on-invalid-utf8"] = new() { DiesOnInvalidUtf8 = true, MustFail = [KeepsServing] },
 
@@ -233,6 +233,9 @@ public static class ChallengeServers
 /// <summary>The mistakes a catalogue challenge server makes; none, by default.</summary>
 public sealed record ChallengeMistakes
 {
+    /// <summary>The mistake the grader must name for it (a diagnosis id), on every check it fails; null where it names none.</summary>
+    public string? Diagnosis { get; init; }
+
     /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct server.</summary>
     public string[] MustFail { get; init; } = [];
 

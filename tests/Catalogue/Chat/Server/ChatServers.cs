@@ -122,6 +122,9 @@ public static class ChatServers
 /// <summary>What a catalogue chat server gets wrong; the defaults are a correct server.</summary>
 public sealed record ChatMistakes
 {
+    /// <summary>The mistake the grader must name for it (a diagnosis id), on every check it fails; null where it names none.</summary>
+    public string? Diagnosis { get; init; }
+
     /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct server.</summary>
     public string[] MustFail { get; init; } = [];
 

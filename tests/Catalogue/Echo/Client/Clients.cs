@@ -24,9 +24,9 @@ public static class Clients
     public static IReadOnlyDictionary<string, CatalogueClient> All { get; } = new Dictionary<string, CatalogueClient>
     {
         // Broken.
-        ["reads-once"] = new(ReadsOnce) { MustFail = [ReassemblesPieces] },
+        ["reads-once"] = new(ReadsOnce) { Diagnosis = "echo-client.prints-one-receive", MustFail = [ReassemblesPieces] },
         // Still waiting when it is stopped, it never prints either.
-        ["waits-for-server-to-close"] = new(WaitsForServerToClose) { MustFail = [ExitsZero, PrintsEcho, ReassemblesPieces] },
+        ["waits-for-server-to-close"] = new(WaitsForServerToClose) { Diagnosis = "echo-client.waits-for-server-to-close", MustFail = [ExitsZero, PrintsEcho, ReassemblesPieces] },
         ["sends-newline"] = new((port, stop) => SendAndPrint(port, Encoding.UTF8.GetBytes(MessageText + "\n"), stop)) { MustFail = [SendsMessage] },
         // The message it was given, in an encoding other than UTF-8; each prints the echo decoded the same way.
         ["encodes-ascii"] = new((port, stop) => SendAndPrint(port, Encoding.ASCII.GetBytes(MessageText), stop)) { MustFail = [SendsMessage] },

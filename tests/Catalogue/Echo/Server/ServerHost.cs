@@ -21,6 +21,9 @@ public sealed record ServerBehaviour(Func<Socket, CancellationToken, Task> Serve
     /// <summary>Listens on a port of its own choosing, as a server with its port written in the code does.</summary>
     public bool IgnoresGivenPort { get; init; }
 
+    /// <summary>The mistake the grader must name for it (a diagnosis id), on every check it fails; null where it names none.</summary>
+    public string? Diagnosis { get; init; }
+
     /// <summary>The checks that must fail it, the one meant for its mistake first; none for a correct server.</summary>
     public string[] MustFail { get; init; } = [];
 

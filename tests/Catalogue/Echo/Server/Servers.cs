@@ -34,20 +34,20 @@ public static class Servers
         // Broken.
         ["exits-at-start"] = new(Echo) { ExitsAtStart = true, MustFail = [Accepts] },
         ["ignores-given-port"] = new(Echo) { IgnoresGivenPort = true, MustFail = [Accepts] },
-        ["reads-once"] = new(ReadsOnceAndCloses) { MustFail = [OneByte, Several, Large] },
+        ["reads-once"] = new(ReadsOnceAndCloses) { Diagnosis = "echo.closes-after-one-receive", MustFail = [OneByte, Several, Large] },
         ["one-client-at-a-time"] = new(Echo) { OneClientAtATime = true, MustFail = [Concurrent] },
         // Restarted after each client, it is still graded on the rest: it echoes correctly.
         ["exits-after-first-client"] = new(Echo) { ExitsAfterFirstClient = true, MustFail = [SecondClient, Concurrent, Reset] },
         ["dies-on-reset"] = new(Echo) { DiesOnClientError = true, MustFail = [Reset] },
         ["ignores-half-close"] = new(IgnoresHalfClose) { MustFail = [HalfClose] },
-        ["decodes-ascii"] = new((client, stop) => EchoThrough(client, Encoding.ASCII, stop)) { MustFail = [Utf8, AllBytes, Large] },
-        ["decodes-utf8"] = new((client, stop) => EchoThrough(client, Encoding.UTF8, stop)) { MustFail = [AllBytes, Large] },
+        ["decodes-ascii"] = new((client, stop) => EchoThrough(client, Encoding.ASCII, stop)) { Diagnosis = "echo.bytes-through-text", MustFail = [Utf8, AllBytes, Large] },
+        ["decodes-utf8"] = new((client, stop) => EchoThrough(client, Encoding.UTF8, stop)) { Diagnosis = "echo.bytes-through-text", MustFail = [AllBytes, Large] },
         // The extra bytes trail each echo, so an exchange that reads just its echo back does not see them.
-        ["sends-whole-buffer"] = new(SendsWholeBuffer) { MustFail = [NothingExtra, OneByte, Several, Large, HalfClose, Reset] },
-        ["appends-newline"] = new(AppendsNewline) { MustFail = [NothingExtra, OneByte, Several, Large, HalfClose, Reset] },
-        ["sends-greeting"] = new(SendsGreeting) { MustFail = [NothingExtra, .. AllButAccepts.Except([NothingExtra])] },
+        ["sends-whole-buffer"] = new(SendsWholeBuffer) { Diagnosis = "echo.sends-whole-buffer", MustFail = [NothingExtra, OneByte, Several, Large, HalfClose, Reset] },
+        ["appends-newline"] = new(AppendsNewline) { Diagnosis = "echo.adds-newline", MustFail = [NothingExtra, OneByte, Several, Large, HalfClose, Reset] },
+        ["sends-greeting"] = new(SendsGreeting) { Diagnosis = "echo.sends-own-text", MustFail = [NothingExtra, .. AllButAccepts.Except([NothingExtra])] },
         // Echoes only in 4 KiB blocks or at the end: 1 MiB and a half-close come through, nothing short does.
-        ["waits-for-full-buffer"] = new(WaitsForFullBuffer) { MustFail = [Short, SecondClient, Utf8, AllBytes, OneByte, Several, NothingExtra, Concurrent, Reset] },
+        ["waits-for-full-buffer"] = new(WaitsForFullBuffer) { Diagnosis = "echo.waits-for-full-buffer", MustFail = [Short, SecondClient, Utf8, AllBytes, OneByte, Several, NothingExtra, Concurrent, Reset] },
         // Accepts and says nothing: every check waits out its time, so a test of its own grades it with a short budget.
         ["silent"] = new(Silent) { GradedAlone = true },
         ["floods"] = new(Floods) { MustFail = [NothingExtra, .. AllButAccepts.Except([NothingExtra])] },
