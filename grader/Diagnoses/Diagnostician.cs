@@ -5,7 +5,7 @@ namespace SocketExercises.Grader.Diagnoses;
 /// <summary>Puts a diagnosis on each failed check that one of an exercise's diagnosers recognises: the first that does, in their order.</summary>
 public static class Diagnostician
 {
-    public static GradeReport Diagnose(GradeReport report, IReadOnlyList<IDiagnoser> diagnosers)
+    public static GradeReport Diagnose(GradeReport report, IReadOnlyList<IDiagnoser> diagnosers, ProgramLanguage language)
     {
         if (diagnosers.Count == 0 || report.Failed == 0)
         {
@@ -14,7 +14,7 @@ public static class Diagnostician
         return report with
         {
             Results = [.. report.Results.Select(r => r.Status == CheckStatus.Failed
-                ? r with { Diagnosis = diagnosers.Select(d => d.Diagnose(r, report)).FirstOrDefault(d => d is not null) }
+                ? r with { Diagnosis = diagnosers.Select(d => d.Diagnose(r, report, language)).FirstOrDefault(d => d is not null) }
                 : r)],
         };
     }

@@ -8,5 +8,6 @@ public interface IDiagnoser
     /// <summary>The mistake <paramref name="failed"/> shows, or null when it shows another one, or none that is known.</summary>
     /// <param name="failed">A check that failed.</param>
     /// <param name="report">The whole grading, for evidence beyond one check (a check that passed rules a mistake out).</param>
-    Diagnosis? Diagnose(CheckResult failed, GradeReport report);
+    /// <param name="language">The program's language, for a fix in its terms.</param>
+    Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language);
 }

@@ -109,7 +109,7 @@ public abstract class ServerExercise<TTarget> : Exercise
         var (checks, selected) = Select(ServerChecks, arguments);
         var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings);
         var report = await grader.Servers.GradeAsync(request, checks, setup.Target, cancellationToken);
-        return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers), setup.Note), selected);
+        return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers, ProgramLanguages.Of(program.Command)), setup.Note), selected);
     }
 }
 
@@ -135,6 +135,6 @@ public abstract class ClientExercise<TTarget> : Exercise
         var (checks, selected) = Select(ClientChecks, arguments);
         var request = new ClientGradingRequest(Key, command, program.Endpoint, setup.Settings, setup.ServeOn) { KeepInput = setup.KeepInput };
         var report = await grader.Clients.GradeAsync(request, checks, setup.Target, cancellationToken);
-        return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers), setup.Note), selected);
+        return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers, ProgramLanguages.Of(command)), setup.Note), selected);
     }
 }

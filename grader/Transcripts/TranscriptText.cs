@@ -58,6 +58,7 @@ public static class TranscriptText
     private static (string What, IReadOnlyList<string> Detail) Describe(WireEvent e) => e.Kind switch
     {
         WireEventKind.Connected => (Strings.TranscriptConnected, []),
+        WireEventKind.Accepted => (Strings.TranscriptAccepted, []),
         WireEventKind.Sent => (Strings.FormatTranscriptSent(Counted.Bytes(e.Data.Length)), Bytes(e.Data)),
         WireEventKind.Received => (Strings.FormatTranscriptReceived(Counted.Bytes(e.Data.Length)), Bytes(e.Data)),
         WireEventKind.GraderShutdown => (Strings.TranscriptGraderShutdown, []),

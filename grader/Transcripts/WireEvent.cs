@@ -6,6 +6,9 @@ public enum WireEventKind
     /// <summary>The connection was made.</summary>
     Connected,
 
+    /// <summary>The grader, playing the server, accepted a client's connection.</summary>
+    Accepted,
+
     /// <summary>The grader sent bytes.</summary>
     Sent,
 

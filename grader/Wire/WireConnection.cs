@@ -18,7 +18,8 @@ public sealed class WireConnection : IAsyncDisposable
 
     /// <param name="transcript">Where every exchange is written down; null to keep none.</param>
     /// <param name="patience">Learns from this connection how promptly the server replies; null to learn nothing.</param>
-    internal WireConnection(Socket socket, string label, WireLimits limits, TimeProvider time, Transcript? transcript, Patience? patience = null)
+    /// <param name="accepted">Whether the grader accepted it, playing the server, rather than made it.</param>
+    internal WireConnection(Socket socket, string label, WireLimits limits, TimeProvider time, Transcript? transcript, Patience? patience = null, bool accepted = false)
     {
         _socket = socket;
         Label = label;
@@ -26,7 +27,7 @@ public sealed class WireConnection : IAsyncDisposable
         _time = time;
         _transcript = transcript;
         _patience = patience;
-        Record(WireEventKind.Connected);
+        Record(accepted ? WireEventKind.Accepted : WireEventKind.Connected);
     }
 
     /// <summary>How long this connection waits and how much it reads.</summary>

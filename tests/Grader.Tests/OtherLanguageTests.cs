@@ -39,6 +39,26 @@ public sealed class OtherLanguageTests
         Assert.Equal(["echo-client.sends-message", "echo-client.reassembles-pieces"], report.Ids(CheckStatus.Failed));
         Assert.Contains("\"Hello, world\", not the message it was given", report.Results.Single(r => r.Info.Id == "echo-client.sends-message").Message);
         Assert.Equal(3, report.Passed);
+
+        // And the mistake behind the pieces is named with Python's calls
+        var pieces = report.Results.Single(r => r.Info.Id == "echo-client.reassembles-pieces");
+        Assert.Equal("echo-client.prints-one-receive", pieces.Diagnosis?.Id);
+        Assert.Contains("`recv`", pieces.Diagnosis!.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Python_server_that_decodes_and_encodes_is_told_so_in_Python_s_terms()
+    {
+        // Given a Python server that echoes through data.decode() and .encode()
+        var report = await Grade.ServerAsync(EchoServer, Python("decoding_server.py"));
+
+        // Then the bytes that are not text fail, and every failure names the mistake, with the fix in Python
+        Assert.Equal(["echo.all-byte-values", "echo.large-payload"], report.Ids(CheckStatus.Failed));
+        Assert.All(report.Results.Where(r => r.Status == CheckStatus.Failed), r =>
+        {
+            Assert.Equal("echo.bytes-through-text", r.Diagnosis?.Id);
+            Assert.Contains("`data.decode()`", r.Diagnosis!.Fix, StringComparison.Ordinal);
+        });
     }
 
     [Fact]

@@ -39,6 +39,11 @@ public sealed record ClientSession(bool Connected, string? Problem, bool ExitedI
         return string.Join('\n', shown);
     }
 
+    /// <summary>How the run ended, in a sentence: the exit code, or that the client was stopped.</summary>
+    public string ShowEnd() => ExitCode is { } code
+        ? Strings.FormatClientEndedWithCode(code)
+        : Strings.ClientEndedStopped;
+
     private static string Indent(string text)
     {
         var lines = text.Split('\n');

@@ -158,7 +158,7 @@ public sealed class PlayedServer : IDisposable
             return new(new ClientSession(false, problem, gone, gone ? client.ExitCode : null, client.Output, client.Errors), default, transcript);
         }
 
-        await using var connection = new WireConnection(accept.Result, Party, Wire, Time, transcript);
+        await using var connection = new WireConnection(accept.Result, Party, Wire, Time, transcript, accepted: true);
         var (exchange, end) = await script(connection, client, cancellationToken);
         if (end == ExchangeEnd.GraderCloses)
         {

@@ -19,23 +19,36 @@ internal static class EchoExchange
     public static Task EchoAsync(WireConnection connection, string text, CancellationToken cancellationToken) =>
         EchoAsync(connection, Encoding.UTF8.GetBytes(text), cancellationToken);
 
-    /// <summary>Receives as many bytes as <paramref name="sent"/> holds and fails unless they are the same.</summary>
+    /// <summary>
+    /// Receives as many bytes as <paramref name="sent"/> holds and fails unless they are the same. When they
+    /// differ, it reads on for a quiet period, so that the message counts all that came back (a server that
+    /// turns each invalid byte into three sends more than it was sent), not just what was compared.
+    /// </summary>
     public static async Task ExpectEchoAsync(WireConnection connection, byte[] sent, CancellationToken cancellationToken)
     {
         var received = await connection.ReceiveAsync(sent.Length, cancellationToken);
+        if (received.End == ReceiveEnd.Complete && !received.Data.AsSpan().SequenceEqual(sent))
+        {
+            var more = await connection.ReceiveWhileTalkingAsync(cancellationToken);
+            ExpectSame(connection, sent, received, more);
+        }
         ExpectSame(connection, sent, received);
     }
 
     /// <summary>Fails unless <paramref name="received"/> is exactly the echo of <paramref name="sent"/>.</summary>
-    public static void ExpectSame(WireConnection connection, byte[] sent, Received received)
+    /// <param name="more">What came after the bytes compared, when the grader read on; it is counted, not compared.</param>
+    public static void ExpectSame(WireConnection connection, byte[] sent, Received received, Received? more = null)
     {
         if (received.Data.AsSpan().SequenceEqual(sent))
         {
             return;
         }
-        string how = received.End == ReceiveEnd.Complete
-            ? EchoTexts.FormatEchoCameBackDifferent(Counted.Bytes(received.Data.Length))
-            : EchoTexts.FormatEchoCameBackThenEnd(Counted.Bytes(received.Data.Length), received.DescribeEnd());
+        string how = received.End != ReceiveEnd.Complete
+            ? EchoTexts.FormatEchoCameBackThenEnd(Counted.Bytes(received.Data.Length), received.DescribeEnd())
+            : more is { Data.Length: > 0 } after
+                ? EchoTexts.FormatEchoCameBackDifferentWithMore(Counted.Bytes(received.Data.Length + after.Data.Length), Counted.Bytes(received.Data.Length))
+                    + (after.End == ReceiveEnd.LimitReached ? EchoTexts.EchoCameBackStillComing : "")
+                : EchoTexts.FormatEchoCameBackDifferent(Counted.Bytes(received.Data.Length));
         throw new CheckFailedException(
             EchoTexts.FormatEchoExpectedBack(Sentences.Capitalized(connection.Label), Counted.Bytes(sent.Length), how) + "\n"
             + ByteDiff.Describe(sent, received.Data));

@@ -17,14 +17,14 @@ public sealed class UsesOwnPassword(string exercise) : IDiagnoser
 
     private string RequiresPassword => $"{exercise}.requires-password";
 
-    public Diagnosis? Diagnose(CheckResult failed, GradeReport report)
+    public Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language)
     {
         bool listenedWithout = report.Results.Any(r =>
             r.Info.Id == RequiresPassword && r.Status == CheckStatus.Failed && r.Message == AuthTexts.AuthNoPasswordListened);
         var refusal = report.Results.Where(r => r.Status == CheckStatus.Failed).Select(Refusal).FirstOrDefault(r => r is not null);
         bool shown = failed.Info.Id == RequiresPassword || Refusal(failed) is not null;
         return listenedWithout && refusal is not null && shown
-            ? new(Id, AuthTexts.DiagnosisOwnPasswordMistake, AuthTexts.DiagnosisOwnPasswordFix, AuthTexts.FormatDiagnosisOwnPasswordEvidence(refusal))
+            ? new(Id, AuthTexts.DiagnosisOwnPasswordMistake, language.Choose(AuthTexts.DiagnosisOwnPasswordFix, AuthTexts.DiagnosisOwnPasswordFixPython), AuthTexts.FormatDiagnosisOwnPasswordEvidence(refusal))
             : null;
     }
 

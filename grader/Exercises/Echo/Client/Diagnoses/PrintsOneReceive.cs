@@ -13,7 +13,10 @@ public sealed class PrintsOneReceive : IDiagnoser
 {
     public const string Id = "echo-client.prints-one-receive";
 
-    public Diagnosis? Diagnose(CheckResult failed, GradeReport report)
+    // What may follow the printed start on its line: a closing quote and bracket, no more.
+    private const int MostAfterPrintedStart = 3;
+
+    public Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language)
     {
         if (failed.Session is not { Connected: true, ExitedInTime: true } session)
         {
@@ -28,14 +31,14 @@ public sealed class PrintsOneReceive : IDiagnoser
         string echo = Encoding.UTF8.GetString(played.Received);
         int printed = LongestPrintedStart(echo, session.Output);
         return printed >= EchoPlay.PieceSize && printed < echo.Length
-            ? new(Id, EchoTexts.DiagnosisOneReceivePrintedMistake, EchoTexts.DiagnosisOneReceivePrintedFix, EchoTexts.FormatDiagnosisOneReceivePrintedEvidence(
+            ? new(Id, EchoTexts.DiagnosisOneReceivePrintedMistake, language.Choose(EchoTexts.DiagnosisOneReceivePrintedFix, EchoTexts.DiagnosisOneReceivePrintedFixPython), EchoTexts.FormatDiagnosisOneReceivePrintedEvidence(
                 ByteText.Quote(Encoding.UTF8.GetBytes(echo[..printed])), Counted.Bytes(played.Received.Length)))
             : null;
     }
 
-    // How much of the echo's start the output holds as the end of a line or of the output, where it does not hold
-    // all of it: a client that decodes wrongly prints more after the start (question marks), one that prints one
-    // receive stops there.
+    // How much of the echo's start the output holds at the end of a line (give or take a quote or a bracket, as
+    // Python prints b'Hel'), where it does not hold all of it: a client that decodes wrongly prints more after
+    // the start (question marks), one that prints one receive stops there.
     private static int LongestPrintedStart(string echo, string output)
     {
         if (output.Contains(echo, StringComparison.Ordinal))
@@ -45,9 +48,13 @@ public sealed class PrintsOneReceive : IDiagnoser
         for (int length = echo.Length - 1; length > 0; length--)
         {
             string start = echo[..length];
-            if (output.EndsWith(start, StringComparison.Ordinal) || output.Contains(start + "\n", StringComparison.Ordinal) || output.Contains(start + "\r", StringComparison.Ordinal))
+            for (int at = output.IndexOf(start, StringComparison.Ordinal); at >= 0; at = output.IndexOf(start, at + 1, StringComparison.Ordinal))
             {
-                return length;
+                string rest = output[(at + length)..].Split('\n')[0].Trim();
+                if (rest.Length <= MostAfterPrintedStart)
+                {
+                    return length;
+                }
             }
         }
         return 0;

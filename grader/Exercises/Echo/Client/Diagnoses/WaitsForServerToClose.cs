@@ -12,7 +12,7 @@ public sealed class WaitsForServerToClose : IDiagnoser
 {
     public const string Id = "echo-client.waits-for-server-to-close";
 
-    public Diagnosis? Diagnose(CheckResult failed, GradeReport report)
+    public Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language)
     {
         if (failed.Session is not { Connected: true, ExitedInTime: false, LeftProcessesRunning: false } session)
         {
@@ -22,7 +22,7 @@ public sealed class WaitsForServerToClose : IDiagnoser
         var played = ConnectionBytes.Of(failed.Transcript).FirstOrDefault(s => s.Party == Strings.PartyGrader);
         bool wholeEcho = played is { Received.Length: > 0 } && played.Sent.AsSpan().SequenceEqual(played.Received);
         return wholeEcho && played!.Ended is null
-            ? new(Id, EchoTexts.DiagnosisWaitsForCloseMistake, EchoTexts.DiagnosisWaitsForCloseFix, EchoTexts.FormatDiagnosisWaitsForCloseEvidence(
+            ? new(Id, EchoTexts.DiagnosisWaitsForCloseMistake, language.Choose(EchoTexts.DiagnosisWaitsForCloseFix, EchoTexts.DiagnosisWaitsForCloseFixPython), EchoTexts.FormatDiagnosisWaitsForCloseEvidence(
                 Counted.Bytes(played.Sent.Length), Durations.Format(session.ExitWait)))
             : null;
     }

@@ -15,7 +15,7 @@ public sealed class BytesThroughText : IDiagnoser
 
     private static readonly byte[] Replacement = [0xEF, 0xBF, 0xBD];
 
-    public Diagnosis? Diagnose(CheckResult failed, GradeReport report)
+    public Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language)
     {
         foreach (var stream in ConnectionBytes.Of(failed.Transcript))
         {
@@ -27,11 +27,11 @@ public sealed class BytesThroughText : IDiagnoser
             string party = Sentences.Capitalized(stream.Party);
             if (ReplacedAt(stream, at) is { } replaced)
             {
-                return Made(EchoTexts.FormatDiagnosisThroughTextUtf8(party, stream.Sent[replaced].ToString("X2", CultureInfo.InvariantCulture), replaced));
+                return Made(EchoTexts.FormatDiagnosisThroughTextUtf8(party, stream.Sent[replaced].ToString("X2", CultureInfo.InvariantCulture), replaced), language);
             }
             if (stream.Received[at] == (byte)'?')
             {
-                return Made(EchoTexts.FormatDiagnosisThroughTextAscii(party, stream.Sent[at].ToString("X2", CultureInfo.InvariantCulture), at));
+                return Made(EchoTexts.FormatDiagnosisThroughTextAscii(party, stream.Sent[at].ToString("X2", CultureInfo.InvariantCulture), at), language);
             }
         }
         return null;
@@ -52,6 +52,6 @@ public sealed class BytesThroughText : IDiagnoser
         return null;
     }
 
-    private static Diagnosis Made(string evidence) =>
-        new(Id, EchoTexts.DiagnosisThroughTextMistake, EchoTexts.DiagnosisThroughTextFix, evidence);
+    private static Diagnosis Made(string evidence, ProgramLanguage language) =>
+        new(Id, EchoTexts.DiagnosisThroughTextMistake, language.Choose(EchoTexts.DiagnosisThroughTextFix, EchoTexts.DiagnosisThroughTextFixPython), evidence);
 }

@@ -18,7 +18,7 @@ public sealed class SendsOwnText : IDiagnoser
     // A line longer than this is not a greeting or a goodbye, and bytes that are not text are not one either.
     private const int LongestLine = 200;
 
-    public Diagnosis? Diagnose(CheckResult failed, GradeReport report)
+    public Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language)
     {
         foreach (var stream in ConnectionBytes.Of(failed.Transcript))
         {
@@ -32,7 +32,7 @@ public sealed class SendsOwnText : IDiagnoser
             string party = Sentences.Capitalized(stream.Party);
             if ((came.StartsWith("\n"u8) || came.StartsWith("\r\n"u8)) && (!sentHere || stream.Sent[at] is not ((byte)'\n' or (byte)'\r')))
             {
-                return new(NewlineId, EchoTexts.DiagnosisNewlineMistake, EchoTexts.DiagnosisNewlineFix,
+                return new(NewlineId, EchoTexts.DiagnosisNewlineMistake, language.Choose(EchoTexts.DiagnosisNewlineFix, EchoTexts.DiagnosisNewlineFixPython),
                     EchoTexts.FormatDiagnosisNewlineEvidence(party, Counted.Bytes(at)));
             }
             // A check that reads only as many bytes as it sent may see just the start of the line: that start is
@@ -41,7 +41,7 @@ public sealed class SendsOwnText : IDiagnoser
             var line = OwnLine(stream) ?? OwnLines(report).FirstOrDefault(l => l.AsSpan().StartsWith(start));
             if (line is not null)
             {
-                return new(TextId, EchoTexts.DiagnosisOwnTextMistake, EchoTexts.DiagnosisOwnTextFix, at == 0
+                return new(TextId, EchoTexts.DiagnosisOwnTextMistake, language.Choose(EchoTexts.DiagnosisOwnTextFix, EchoTexts.DiagnosisOwnTextFixPython), at == 0
                     ? EchoTexts.FormatDiagnosisOwnTextEvidenceFirst(party, ByteText.Quote(line))
                     : EchoTexts.FormatDiagnosisOwnTextEvidence(party, ByteText.Quote(line), Counted.Bytes(at)));
             }

@@ -20,18 +20,18 @@ public sealed class SendsWholeBuffer : IDiagnoser
     // How much of what came instead is looked for among the bytes sent before.
     private const int StaleWindow = 16;
 
-    public Diagnosis? Diagnose(CheckResult failed, GradeReport report)
+    public Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language)
     {
         if (ZeroFilled(failed) is { } zeros)
         {
-            return Made(zeros);
+            return Made(zeros, language);
         }
         bool zerosElsewhere = report.Results.Any(r => r != failed && r.Status == CheckStatus.Failed && ZeroFilled(r) is not null);
-        return zerosElsewhere && Stale(failed) is { } stale ? Made(stale) : null;
+        return zerosElsewhere && Stale(failed) is { } stale ? Made(stale, language) : null;
     }
 
-    private static Diagnosis Made(string evidence) =>
-        new(Id, EchoTexts.DiagnosisWholeBufferMistake, EchoTexts.DiagnosisWholeBufferFix, evidence);
+    private static Diagnosis Made(string evidence, ProgramLanguage language) =>
+        new(Id, EchoTexts.DiagnosisWholeBufferMistake, language.Choose(EchoTexts.DiagnosisWholeBufferFix, EchoTexts.DiagnosisWholeBufferFixPython), evidence);
 
     private static string? ZeroFilled(CheckResult result)
     {

@@ -14,7 +14,7 @@ public sealed class WaitsForFullBuffer : IDiagnoser
 {
     public const string Id = "echo.waits-for-full-buffer";
 
-    public Diagnosis? Diagnose(CheckResult failed, GradeReport report)
+    public Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language)
     {
         if (!Passed(report, "echo.large-payload") || !Failed(report, "echo.short-message"))
         {
@@ -26,7 +26,7 @@ public sealed class WaitsForFullBuffer : IDiagnoser
             var silence = failed.Transcript.LastOrDefault(e => e.Party == stream.Party && e.Kind == WireEventKind.Silence);
             if (nothingBack && silence?.Text is { } waited)
             {
-                return new(Id, EchoTexts.DiagnosisFullBufferMistake, EchoTexts.DiagnosisFullBufferFix, EchoTexts.FormatDiagnosisFullBufferEvidence(
+                return new(Id, EchoTexts.DiagnosisFullBufferMistake, language.Choose(EchoTexts.DiagnosisFullBufferFix, EchoTexts.DiagnosisFullBufferFixPython), EchoTexts.FormatDiagnosisFullBufferEvidence(
                     Sentences.Capitalized(stream.Party), Counted.Bytes(stream.Sent.Length), waited));
             }
         }
