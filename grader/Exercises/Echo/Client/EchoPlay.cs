@@ -65,37 +65,39 @@ public sealed class EchoPlay(PlayedServer server)
     {
         while (!exited.IsCompleted)
         {
-            // Waiting for more ends when the wait for the client's exit does: that wait is the one the grading
-            // shortens for a client that has shown it does not exit.
-            using var untilExit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var receiving = connection.ReceiveSomeAsync(server.Limits.ExitTimeout, server.Wire.MaxUnexpectedBytes, untilExit.Token);
-            if (await Task.WhenAny(receiving, exited) != receiving)
+            var more = await UntilExitAsync(token => connection.ReceiveSomeAsync(server.Limits.ExitTimeout, server.Wire.MaxUnexpectedBytes, token), exited, cancellationToken);
+            if (more is not { Data.Length: > 0 })
             {
-                await untilExit.CancelAsync();
-                try
-                {
-                    await receiving;
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // Ended by the exit wait, as asked.
-                }
-                return false;
+                return more?.End == ReceiveEnd.Closed;
             }
-            var more = await receiving;
-            if (more.Data.Length == 0)
-            {
-                return more.End == ReceiveEnd.Closed;
-            }
-            try
-            {
-                await connection.SendAsync(more.Data, cancellationToken);
-            }
-            catch (WireException)
+            if (!await UntilExitAsync(token => connection.TrySendAsync(more.Data, token), exited, cancellationToken))
             {
                 return false;
             }
         }
         return false;
+    }
+
+    // Waiting for more, and sending an echo to a client that may not read it, both end when the wait for the
+    // client's exit does: that wait is the one the grading shortens for a client that has shown it does not exit.
+    // The default (null, false) means the exit wait ended first.
+    private static async Task<T?> UntilExitAsync<T>(Func<CancellationToken, Task<T>> step, Task exited, CancellationToken cancellationToken)
+    {
+        using var untilExit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stepping = step(untilExit.Token);
+        if (await Task.WhenAny(stepping, exited) == stepping)
+        {
+            return await stepping;
+        }
+        await untilExit.CancelAsync();
+        try
+        {
+            await stepping;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Ended by the exit wait, as asked.
+        }
+        return default;
     }
 }
