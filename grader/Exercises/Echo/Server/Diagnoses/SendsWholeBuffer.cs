@@ -41,7 +41,7 @@ public sealed class SendsWholeBuffer : IDiagnoser
             int zeros = at < stream.Received.Length ? stream.ZerosFrom(at) : 0;
             if (zeros >= ZerosThatProve && (at >= stream.Sent.Length || stream.Sent[at] != 0))
             {
-                return EchoTexts.FormatDiagnosisWholeBufferZeros(Sentences.Capitalized(stream.Party), Counted.Bytes(at), zeros);
+                return EchoTexts.FormatDiagnosisWholeBufferZeros(Sentences.Capitalized(stream.Party), Counted.Bytes(at), Counted.Bytes(zeros));
             }
         }
         return null;
