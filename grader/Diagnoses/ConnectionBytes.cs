@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SocketExercises.Grader.Transcripts;
 
 namespace SocketExercises.Grader.Diagnoses;
@@ -11,29 +12,31 @@ namespace SocketExercises.Grader.Diagnoses;
 /// <param name="Received">Every byte the grader received on it, in order.</param>
 /// <param name="Ended">How it ended from the other side: closed, reset, or (null) neither.</param>
 /// <param name="GraderShutdown">Whether the grader half-closed it first.</param>
-/// <param name="Silence">Whether the grader waited on it and nothing more came.</param>
-public sealed record ConnectionBytes(string Party, byte[] Sent, byte[] Received, WireEventKind? Ended, bool GraderShutdown, bool Silence)
+public sealed record ConnectionBytes(string Party, byte[] Sent, byte[] Received, WireEventKind? Ended, bool GraderShutdown)
 {
+    // Each diagnoser reads the connections of every failed check, a megabyte each for the large payload: they are
+    // put together once per transcript, and forgotten with it.
+    private static readonly ConditionalWeakTable<IReadOnlyList<WireEvent>, IReadOnlyList<ConnectionBytes>> Made = [];
+
     /// <summary>The connections of a transcript, in the order they first appear.</summary>
-    public static IReadOnlyList<ConnectionBytes> Of(IReadOnlyList<WireEvent> transcript) =>
+    public static IReadOnlyList<ConnectionBytes> Of(IReadOnlyList<WireEvent> transcript) => Made.GetValue(transcript, events =>
     [
-        .. transcript
+        .. events
             .GroupBy(e => e.Party)
-            .Select(events => new ConnectionBytes(
-                events.Key,
-                [.. events.Where(e => e.Kind == WireEventKind.Sent).SelectMany(e => e.Data)],
-                [.. events.Where(e => e.Kind == WireEventKind.Received).SelectMany(e => e.Data)],
-                events.LastOrDefault(e => e.Kind is WireEventKind.PeerClosed or WireEventKind.PeerReset)?.Kind,
-                events.Any(e => e.Kind == WireEventKind.GraderShutdown),
-                events.Any(e => e.Kind == WireEventKind.Silence))),
-    ];
+            .Select(party => new ConnectionBytes(
+                party.Key,
+                [.. party.Where(e => e.Kind == WireEventKind.Sent).SelectMany(e => e.Data)],
+                [.. party.Where(e => e.Kind == WireEventKind.Received).SelectMany(e => e.Data)],
+                party.LastOrDefault(e => e.Kind is WireEventKind.PeerClosed or WireEventKind.PeerReset)?.Kind,
+                party.Any(e => e.Kind == WireEventKind.GraderShutdown))),
+    ]);
+
+    /// <summary>The connection named <paramref name="party"/> in a transcript, if it has one.</summary>
+    public static ConnectionBytes? Of(IReadOnlyList<WireEvent> transcript, string party) =>
+        Of(transcript).FirstOrDefault(connection => connection.Party == party);
 
     /// <summary>Where what came back first differs from what was sent: the length of their common start.</summary>
-    public int FirstDifference()
-    {
-        int common = Sent.AsSpan().CommonPrefixLength(Received);
-        return common;
-    }
+    public int FirstDifference() => Sent.AsSpan().CommonPrefixLength(Received);
 
     /// <summary>How many bytes from <paramref name="start"/> on came back as zeros, in a row.</summary>
     public int ZerosFrom(int start)

@@ -64,7 +64,7 @@ public sealed class ServerGrader(
         if (patience.WaitedLess)
         {
             notes.Add(Strings.FormatNoteRepliesWaitedLess(
-                Durations.Format(patience.Full), patience.FirstStall, Durations.Format(Patience.ShortestReply)));
+                Durations.Format(patience.Full), patience.FirstStall, Durations.Format(patience.Shortest)));
         }
         return new GradeReport(request.Exercise, request.Endpoint.ToString(), options.Seed, results, time.GetElapsedTime(started), notes);
     }

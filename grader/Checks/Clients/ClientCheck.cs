@@ -21,15 +21,16 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
         {
             throw new TargetUnreachableException($"{run.Session.Problem}\n{run.Session.ShowOutput()}");
         }
+        string output = run.Session.ShowOutput();
         try
         {
             Judge(target, run.Session, run.Exchange!);
         }
-        catch (CheckFailedException failed) when (!failed.Message.Contains(run.Session.ShowOutput(), StringComparison.Ordinal))
+        catch (CheckFailedException failed) when (!failed.Message.Contains(output, StringComparison.Ordinal))
         {
             // Every failure of a client shows what it printed and how it ended, which the check's own message may
             // not have needed: the student needs them to see what their program did.
-            throw new CheckFailedException($"{failed.Message}\n{run.Session.ShowOutput()}\n{run.Session.ShowEnd()}");
+            throw new CheckFailedException($"{failed.Message}\n{output}\n{run.Session.ShowEnd()}");
         }
     }
 

@@ -27,12 +27,10 @@ internal static class EchoExchange
     public static async Task ExpectEchoAsync(WireConnection connection, byte[] sent, CancellationToken cancellationToken)
     {
         var received = await connection.ReceiveAsync(sent.Length, cancellationToken);
-        if (received.End == ReceiveEnd.Complete && !received.Data.AsSpan().SequenceEqual(sent))
-        {
-            var more = await connection.ReceiveWhileTalkingAsync(cancellationToken);
-            ExpectSame(connection, sent, received, more);
-        }
-        ExpectSame(connection, sent, received);
+        var more = received.End == ReceiveEnd.Complete && !received.Data.AsSpan().SequenceEqual(sent)
+            ? await connection.ReceiveWhileTalkingAsync(cancellationToken)
+            : null;
+        ExpectSame(connection, sent, received, more);
     }
 
     /// <summary>Fails unless <paramref name="received"/> is exactly the echo of <paramref name="sent"/>.</summary>

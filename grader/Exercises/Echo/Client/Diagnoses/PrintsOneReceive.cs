@@ -23,7 +23,7 @@ public sealed class PrintsOneReceive : IDiagnoser
             return null;
         }
         // The echo is what the client sent: the grader, sending it in pieces, may not have sent it all before the client left.
-        var played = ConnectionBytes.Of(failed.Transcript).FirstOrDefault(s => s.Party == Strings.PartyGrader);
+        var played = ConnectionBytes.Of(failed.Transcript, Strings.PartyGrader);
         if (played is not { Received.Length: > EchoPlay.PieceSize })
         {
             return null;

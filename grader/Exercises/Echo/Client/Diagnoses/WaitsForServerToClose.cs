@@ -19,7 +19,7 @@ public sealed class WaitsForServerToClose : IDiagnoser
             return null;
         }
         // The grader's side: what it received is the client's message, what it sent the whole echo of it.
-        var played = ConnectionBytes.Of(failed.Transcript).FirstOrDefault(s => s.Party == Strings.PartyGrader);
+        var played = ConnectionBytes.Of(failed.Transcript, Strings.PartyGrader);
         bool wholeEcho = played is { Received.Length: > 0 } && played.Sent.AsSpan().SequenceEqual(played.Received);
         return wholeEcho && played!.Ended is null
             ? new(Id, EchoTexts.DiagnosisWaitsForCloseMistake, language.Choose(EchoTexts.DiagnosisWaitsForCloseFix, EchoTexts.DiagnosisWaitsForCloseFixPython), EchoTexts.FormatDiagnosisWaitsForCloseEvidence(

@@ -20,7 +20,7 @@ public sealed class BytesThroughText : IDiagnoser
         foreach (var stream in ConnectionBytes.Of(failed.Transcript))
         {
             int at = stream.FirstDifference();
-            if (at >= stream.Sent.Length || at >= stream.Received.Length || stream.Sent[at] < 0x80 && ReplacedAt(stream, at) is null)
+            if (at >= stream.Sent.Length || at >= stream.Received.Length)
             {
                 continue;
             }
@@ -29,7 +29,7 @@ public sealed class BytesThroughText : IDiagnoser
             {
                 return Made(EchoTexts.FormatDiagnosisThroughTextUtf8(party, stream.Sent[replaced].ToString("X2", CultureInfo.InvariantCulture), replaced), language);
             }
-            if (stream.Received[at] == (byte)'?')
+            if (stream.Sent[at] >= 0x80 && stream.Received[at] == (byte)'?')
             {
                 return Made(EchoTexts.FormatDiagnosisThroughTextAscii(party, stream.Sent[at].ToString("X2", CultureInfo.InvariantCulture), at), language);
             }
