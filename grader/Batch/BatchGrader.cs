@@ -96,20 +96,20 @@ public sealed class BatchGrader(
         {
             // setpriv drops to the user for good before the program runs: it cannot write the grader's files, nor signal it.
             string run = runAs is null ? built.Command(built.Folder) : $"setpriv --reuid={runAs} --regid={runAs} --init-groups -- {built.Command(built.Folder)}";
-            return await GradeAsync(exercise, new ShellCommand(run), grader, cancellationToken);
+            return await GradeAsync(exercise, new ShellCommand(run), built.Source, grader, cancellationToken);
         }
         // Each program runs in containers of its own, made from its folder and the image for its language.
         await using var sandboxed = sandbox.Services(new SandboxOptions(sandbox.ImageFor(built.Language), built.Folder));
         return await GradeAsync(
-            exercise, new ShellCommand(built.Command(SandboxOptions.SubmissionPath)), sandboxed.GetRequiredService<ExerciseGrader>(), cancellationToken);
+            exercise, new ShellCommand(built.Command(SandboxOptions.SubmissionPath)), built.Source, sandboxed.GetRequiredService<ExerciseGrader>(), cancellationToken);
     }
 
     // Every option at its default: a server gets a free port (and a password the grader makes up, where its
     // exercise has one), a client the grader's listening address.
-    private static Task<GradeReport> GradeAsync(Exercise exercise, ShellCommand command, ExerciseGrader grader, CancellationToken cancellationToken)
+    private static Task<GradeReport> GradeAsync(Exercise exercise, ShellCommand command, string? source, ExerciseGrader grader, CancellationToken cancellationToken)
     {
         var endpoint = exercise.Role == ProgramRole.Server ? FreePort.On(IPAddress.Loopback) : new IPEndPoint(IPAddress.Loopback, 0);
-        var program = new ProgramUnderTest(WithAddress(command), endpoint, StartTimeout);
+        var program = new ProgramUnderTest(WithAddress(command), endpoint, StartTimeout) { SourceFolder = source };
         return grader.GradeAsync(exercise, program, ExerciseArguments.Defaults(graderRunsProgram: true), cancellationToken);
     }
 

@@ -15,6 +15,9 @@ public enum ProgramLanguage
 /// <param name="File">The file that runs it, relative to <paramref name="Folder"/>: <c>Server.dll</c>, <c>server.py</c>.</param>
 public sealed record BuiltProgram(string Folder, string File, ProgramLanguage Language)
 {
+    /// <summary>The program's folder in the submission, whose code the grading's security review reads.</summary>
+    public string? Source { get; init; }
+
     /// <summary>The command that runs it, with its folder at <paramref name="root"/> (here, or in a container).</summary>
     public string Command(string root) =>
         $"{(Language == ProgramLanguage.CSharp ? "dotnet" : "python3")} \"{Path.Combine(root, File).Replace('\\', '/')}\"";

@@ -40,7 +40,7 @@ public sealed partial class SubmissionBuilder
             }
             else if (PythonScript(folder, exercises[i]) is { } script)
             {
-                outcomes[i] = (new BuiltProgram(folder, script, ProgramLanguage.Python), null);
+                outcomes[i] = (new BuiltProgram(folder, script, ProgramLanguage.Python) { Source = folder }, null);
             }
             else if (Directory.GetFiles(folder, "*.csproj") is [var project])
             {
@@ -100,7 +100,7 @@ public sealed partial class SubmissionBuilder
                 : ErrorOf(output, file, submission) is { } error
                     ? (null, Strings.FormatBatchBuildFailed(relative, error))
                     : File.Exists(Path.Combine(folder, name + ".dll"))
-                        ? (new BuiltProgram(folder, name + ".dll", ProgramLanguage.CSharp), null)
+                        ? (new BuiltProgram(folder, name + ".dll", ProgramLanguage.CSharp) { Source = Path.GetDirectoryName(file) }, null)
                         : (null, Strings.FormatBatchBuildFailed(relative, build.ExitCode == 0
                             ? Strings.FormatBatchNoAssembly(name + ".dll")
                             : FirstError(output, submission)));

@@ -198,7 +198,11 @@ internal sealed class ServerArguments(Exercise exercise) : IProgramArguments
 
     public TimeSpan StartTimeoutOf(ParseResult parsed) => TimeSpan.FromSeconds(parsed.GetValue(StartTimeout));
 
-    public ProgramUnderTest Program(ParseResult parsed) => new(StartCommand(parsed), Endpoint(parsed), StartTimeoutOf(parsed));
+    public ProgramUnderTest Program(ParseResult parsed)
+    {
+        var command = StartCommand(parsed);
+        return new(command, Endpoint(parsed), StartTimeoutOf(parsed)) { SourceFolder = SourceFile.FolderOf(command?.Text) };
+    }
 }
 
 /// <summary>
@@ -252,5 +256,9 @@ internal sealed class ClientArguments(Exercise exercise) : IProgramArguments
     public IPEndPoint Listen(ParseResult parsed) => new(IPAddress.Loopback, parsed.GetValue(ListenPort));
 
     // A client needs no start timeout of its own: the played server bounds each step of its run.
-    public ProgramUnderTest Program(ParseResult parsed) => new(Command(parsed), Listen(parsed), TimeSpan.Zero);
+    public ProgramUnderTest Program(ParseResult parsed)
+    {
+        var command = Command(parsed);
+        return new(command, Listen(parsed), TimeSpan.Zero) { SourceFolder = SourceFile.FolderOf(command.Text) };
+    }
 }

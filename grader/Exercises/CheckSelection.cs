@@ -34,6 +34,9 @@ public sealed class CheckSelection
         return (chosen, _patterns.Any(p => Matches(p, first)) ? null : Strings.FormatOnlyAlsoFirst(first));
     }
 
+    /// <summary>Whether the check <paramref name="id"/> was asked for.</summary>
+    public bool Selects(string id) => _patterns.Any(p => Matches(p, id));
+
     private static bool Matches(string pattern, string id) =>
         pattern.EndsWith('*') ? id.StartsWith(pattern[..^1], StringComparison.Ordinal) : id == pattern;
 }

@@ -1,6 +1,7 @@
 using System.Resources;
 using System.Text.Json;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.CodeReview;
 using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Scoring;
@@ -39,8 +40,14 @@ public abstract class Exercise
     /// <summary>Command lines that grade it, for its help; the same in every language.</summary>
     public abstract string Examples { get; }
 
-    /// <summary>Its checks, in the order they run.</summary>
+    /// <summary>Its checks, in the order they run: those on the wire, then those of its code.</summary>
     public abstract IReadOnlyList<ICheck> Checks { get; }
+
+    /// <summary>
+    /// What the wire can't show and the kit's security analyzer can: checks of the program's code that bear points.
+    /// Every other finding of the analyzer is a note in the report.
+    /// </summary>
+    public virtual IReadOnlyList<CodeCheck> CodeChecks => [];
 
     /// <summary>
     /// The mistakes its failures can be recognised by, in the order they are tried: the first that recognises a
@@ -94,7 +101,9 @@ public abstract class ServerExercise<TTarget> : Exercise
 {
     public sealed override ProgramRole Role => ProgramRole.Server;
 
-    public sealed override IReadOnlyList<ICheck> Checks => ServerChecks;
+    public sealed override IReadOnlyList<ICheck> Checks => _checks ??= [.. ServerChecks, .. CodeChecks];
+
+    private IReadOnlyList<ICheck>? _checks;
 
     /// <inheritdoc cref="Exercise.Checks"/>
     protected abstract IReadOnlyList<ICheck<TTarget>> ServerChecks { get; }
@@ -108,8 +117,11 @@ public abstract class ServerExercise<TTarget> : Exercise
         var setup = Setup(arguments);
         var (checks, selected) = Select(ServerChecks, arguments);
         var request = new ServerGradingRequest(Key, program.Endpoint, program.Command, program.StartTimeout, setup.Settings);
-        var report = await grader.Servers.GradeAsync(request, checks, setup.Target, cancellationToken);
-        return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers, ProgramLanguages.Of(program.Command)), setup.Note), selected);
+        return await grader.WithCodeReviewAsync(async () =>
+        {
+            var report = await grader.Servers.GradeAsync(request, checks, setup.Target, cancellationToken);
+            return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers, ProgramLanguages.Of(program.Command)), setup.Note), selected);
+        }, program, CodeChecks, arguments, cancellationToken);
     }
 }
 
@@ -119,7 +131,9 @@ public abstract class ClientExercise<TTarget> : Exercise
 {
     public sealed override ProgramRole Role => ProgramRole.Client;
 
-    public sealed override IReadOnlyList<ICheck> Checks => ClientChecks;
+    public sealed override IReadOnlyList<ICheck> Checks => _checks ??= [.. ClientChecks, .. CodeChecks];
+
+    private IReadOnlyList<ICheck>? _checks;
 
     /// <inheritdoc cref="Exercise.Checks"/>
     protected abstract IReadOnlyList<ICheck<TTarget>> ClientChecks { get; }
@@ -134,7 +148,10 @@ public abstract class ClientExercise<TTarget> : Exercise
         var setup = Setup(arguments);
         var (checks, selected) = Select(ClientChecks, arguments);
         var request = new ClientGradingRequest(Key, command, program.Endpoint, setup.Settings, setup.ServeOn) { KeepInput = setup.KeepInput };
-        var report = await grader.Clients.GradeAsync(request, checks, setup.Target, cancellationToken);
-        return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers, ProgramLanguages.Of(command)), setup.Note), selected);
+        return await grader.WithCodeReviewAsync(async () =>
+        {
+            var report = await grader.Clients.GradeAsync(request, checks, setup.Target, cancellationToken);
+            return Noted(ExerciseNote.AddTo(Diagnostician.Diagnose(report, Diagnosers, ProgramLanguages.Of(command)), setup.Note), selected);
+        }, program, CodeChecks, arguments, cancellationToken);
     }
 }

@@ -9,7 +9,11 @@ namespace SocketExercises.Grader.Exercises;
 /// <param name="Command">Starts the server or runs the client; null for a server that is already running.</param>
 /// <param name="Endpoint">Where the server listens, or where the grader listens for the client (port 0: any free one).</param>
 /// <param name="StartTimeout">How long a started server may take to listen (a <c>dotnet run</c> builds first).</param>
-public sealed record ProgramUnderTest(ShellCommand? Command, IPEndPoint Endpoint, TimeSpan StartTimeout);
+public sealed record ProgramUnderTest(ShellCommand? Command, IPEndPoint Endpoint, TimeSpan StartTimeout)
+{
+    /// <summary>The folder of the program's project, when the grading knows it: the code its security review reads.</summary>
+    public string? SourceFolder { get; init; }
+}
 
 /// <summary>What a server exercise needs for one grading besides the server.</summary>
 /// <param name="Settings">What a started server is handed besides its address, such as its password.</param>

@@ -15,13 +15,28 @@ public static partial class SourceFile
         {
             return null;
         }
-        if (Project().Match(command) is { Success: true } project)
+        if (ProjectFolder(command) is { } folder)
         {
-            string folder = project.Groups["path"].Value;
-            folder = folder.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? Path.GetDirectoryName(folder) ?? "." : folder;
             return Existing(Path.Combine(folder, "Program.cs"));
         }
         return Script().Matches(command).Select(m => Existing(m.Groups["path"].Value)).FirstOrDefault(f => f is not null);
+    }
+
+    /// <summary>The folder of the program the command runs (its project's, or its script's), or null when it names none that exists.</summary>
+    public static string? FolderOf(string? command) =>
+        (command is null ? null : ProjectFolder(command)) is { } project && Directory.Exists(project) ? Path.GetFullPath(project)
+            : Guess(command) is { } file ? Path.GetDirectoryName(Path.GetFullPath(file))
+            : null;
+
+    // The folder a "dotnet run --project" names.
+    private static string? ProjectFolder(string command)
+    {
+        if (Project().Match(command) is not { Success: true } project)
+        {
+            return null;
+        }
+        string folder = project.Groups["path"].Value;
+        return folder.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) ? Path.GetDirectoryName(folder) ?? "." : folder;
     }
 
     private static string? Existing(string path) =>

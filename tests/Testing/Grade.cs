@@ -33,6 +33,7 @@ public static class Grade
     /// with no command is graded where it listens on <paramref name="port"/> (a free port when null).
     /// </summary>
     /// <param name="arguments">The exercise's options; the tests' own (<see cref="ArgumentsFor"/>) when null.</param>
+    /// <param name="source">The folder of the code the grading reviews; the kit program's own when null.</param>
     public static async Task<GradeReport> ProgramAsync(
         Exercise exercise,
         ShellCommand? command,
@@ -40,12 +41,15 @@ public static class Grade
         int? port = null,
         ExerciseArguments? arguments = null,
         Action<IServiceCollection>? configure = null,
+        string? source = null,
         CancellationToken cancellationToken = default)
     {
         await using var provider = GraderServices.Build(options ?? Options(), configure);
         var endpoint = new IPEndPoint(IPAddress.Loopback, port ?? (exercise.Role == ProgramRole.Server ? FreePort() : 0));
+        // A kit program's code is reviewed as the command line reviews a student's: from its project folder.
+        var program = new ProgramUnderTest(command, endpoint, StartTimeout) { SourceFolder = source ?? KitPrograms.SourceOf(command) };
         return await provider.GetRequiredService<ExerciseGrader>().GradeAsync(
-            exercise, new ProgramUnderTest(command, endpoint, StartTimeout), arguments ?? ArgumentsFor(exercise, command is not null), cancellationToken);
+            exercise, program, arguments ?? ArgumentsFor(exercise, command is not null), cancellationToken);
     }
 
     /// <summary>

@@ -61,6 +61,25 @@ public static class KitPrograms
     /// <summary>The grader's own command line, as scripts and CI call it.</summary>
     public static ShellCommand Grader(string arguments) => Project("grader", arguments, "socket-grader");
 
+    /// <summary>
+    /// The project folder of a reference solution, a starter or a submission that <paramref name="command"/> runs, whose
+    /// code a grading reviews; null for any other program (the catalogue's are many programs in one project).
+    /// </summary>
+    public static string? SourceOf(ShellCommand? command)
+    {
+        string start = $"dotnet \"{RepositoryRoot}/";
+        int end = command?.Text.StartsWith(start, StringComparison.Ordinal) == true ? command.Text.IndexOf("/bin/", start.Length, StringComparison.Ordinal) : -1;
+        if (end < 0)
+        {
+            return null;
+        }
+        string folder = command!.Text[start.Length..end];
+        return folder.StartsWith("solutions/", StringComparison.Ordinal) || folder.StartsWith("exercises/", StringComparison.Ordinal)
+            || folder.StartsWith(SubmissionFolder + "/", StringComparison.Ordinal)
+            ? Path.Combine(RepositoryRoot, folder)
+            : null;
+    }
+
     /// <summary>Runs the program that <paramref name="projectFolder"/> builds, with <paramref name="arguments"/>.</summary>
     public static ShellCommand Project(string projectFolder, string arguments, string? assemblyName = null) =>
         new($"dotnet \"{Path.Combine(Output(projectFolder, assemblyName), (assemblyName ?? Path.GetFileName(projectFolder)) + ".dll")}\" {arguments}");

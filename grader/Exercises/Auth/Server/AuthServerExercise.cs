@@ -1,5 +1,6 @@
 using SocketExercises.Common;
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.CodeReview;
 using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Exercises.Auth.Server.Diagnoses;
 
@@ -56,6 +57,12 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
         new RequiresPassword<AuthServerTarget>(new("auth.requires-password", "§16", AuthTexts.ResourceManager)),
         // Last, so that the output it reads holds every login the other checks made.
         new KeepsPasswordSecret<AuthServerTarget>(new("auth.password-kept-secret", "§16", AuthTexts.ResourceManager)),
+    ];
+
+    /// <summary>The lesson of the exercise that the wire can't show: timing can't be judged reliably over loopback, the code can.</summary>
+    public override IReadOnlyList<CodeCheck> CodeChecks { get; } =
+    [
+        new(new("auth.compares-in-constant-time", "§16", AuthTexts.ResourceManager), Analyzer.SecurityRules.ConstantTimeComparison.Id),
     ];
 
     protected override ServerSetup<AuthServerTarget> Setup(ExerciseArguments arguments)

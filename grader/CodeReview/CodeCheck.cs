@@ -1,0 +1,32 @@
+using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.CodeReview;
+
+/// <summary>
+/// A check of what the wire can't show: it reads the program's code with the kit's security analyzer and passes
+/// when nothing of its rule is found (exercise 02's constant-time comparison, SE0001). A program whose C# code the
+/// grading does not have (a server given by <c>--port</c>, a Python program) is not judged by it: the check does
+/// not apply, as <c>--start</c>-only checks don't to a running server.
+/// </summary>
+/// <param name="Info">What the check is.</param>
+/// <param name="Rule">The analyzer's rule it holds the code to: <c>SE0001</c>.</param>
+public sealed record CodeCheck(CheckInfo Info, string Rule) : ICheck
+{
+    /// <summary>How long the review may take, from the start of the grading: it runs beside the checks on the wire.</summary>
+    public TimeSpan TimeLimit => CodeReviews.TimeLimit;
+
+    /// <summary>The check's verdict on <paramref name="review"/>.</summary>
+    public CheckResult Judge(CodeReviewResult review, TimeSpan took)
+    {
+        if (!review.Reviewed)
+        {
+            return new CheckResult(Info, review.GraderTrouble ? CheckStatus.Error : CheckStatus.Skipped, took,
+                review.GraderTrouble ? review.NotReviewed : Strings.FormatSkippedNotApplicable(review.NotReviewed));
+        }
+        var found = review.Findings.Where(f => f.Rule == Rule).ToList();
+        return found.Count == 0
+            ? new CheckResult(Info, CheckStatus.Passed, took)
+            : new CheckResult(Info, CheckStatus.Failed, took, Strings.FormatCodeCheckFound(Rule, string.Join("\n", found)));
+    }
+}

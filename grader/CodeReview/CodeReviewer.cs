@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SocketExercises.Analyzer;
+using SocketExercises.Grader.Texts;
+
+namespace SocketExercises.Grader.CodeReview;
+
+/// <summary>
+/// Runs the kit's security analyzer on a C# program's code, as its build would, without building it: the project's
+/// files, compiled against the libraries a build uses and the kit's Common (so that <c>options.Password</c> is
+/// known). Nothing of the program runs, and its project file cannot switch a rule off, so a submission is reviewed
+/// the same way wherever it is graded.
+/// </summary>
+public sealed class CodeReviewer
+{
+    // The usings the SDK adds to a console project with ImplicitUsings, as the kit's projects have.
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
+    // A program of an exercise is a few hundred lines; what is far more is not a student's code to review.
+    private const int MaxSourceChars = 2_000_000;
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
+
+    /// <summary>Reviews the C# project in <paramref name="folder"/>; says why not when there is none.</summary>
+    public async Task<CodeReviewResult> ReviewAsync(string? folder, CancellationToken cancellationToken)
+    {
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return CodeReviewResult.Unavailable(Strings.CodeReviewNoSource);
+        }
+        if (!Directory.EnumerateFiles(folder, "*.csproj").Any())
+        {
+            return CodeReviewResult.Unavailable(Strings.CodeReviewNotCSharp);
+        }
+        try
+        {
+            var files = SourcesOf(folder);
+            if (files.Sum(f => (long)f.Text.Length) > MaxSourceChars)
+            {
+                return CodeReviewResult.Failed(Strings.FormatCodeReviewTooLarge(MaxSourceChars));
+            }
+            var findings = await ReviewAsync(files, cancellationToken);
+            return new CodeReviewResult([.. findings.Select(f => f with { File = Shown(Path.Combine(folder, f.File)) })]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CodeReviewResult.Failed(Strings.FormatCodeReviewFailed(e.Message));
+        }
+    }
+
+    /// <summary>The findings in a program's files.</summary>
+    /// <param name="files">The program's files: the path a finding names, and the text.</param>
+    public static async Task<IReadOnlyList<CodeFinding>> ReviewAsync(IReadOnlyList<(string Path, string Text)> files, CancellationToken cancellationToken)
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = files.Append((Path: "ImplicitUsings.cs", Text: ImplicitUsings))
+            .Select(f => CSharpSyntaxTree.ParseText(f.Text, options, f.Path, cancellationToken: cancellationToken))
+            .ToList();
+        var compilation = CSharpCompilation.Create(
+            "Reviewed", trees, References.Value,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var ownPaths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var diagnostics = await compilation
+            .WithAnalyzers(SecurityAnalyzers.All, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+            .GetAnalyzerDiagnosticsAsync(cancellationToken);
+        return
+        [
+            .. diagnostics
+                .Where(d => d.Location.IsInSource && ownPaths.Contains(d.Location.SourceTree!.FilePath))
+                .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+                .Select(d => new CodeFinding(
+                    d.Id, d.Location.SourceTree!.FilePath, d.Location.GetLineSpan().StartLinePosition.Line + 1, d.GetMessage(CultureInfo.CurrentUICulture))),
+        ];
+    }
+
+    // A path as the student would type it from here, or whole where it is elsewhere (a submission in a batch).
+    private static string Shown(string path)
+    {
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
+    }
+
+    // The project's .cs files, named relative to its folder; what a build leaves in bin/ and obj/ is not its code.
+    private static List<(string Path, string Text)> SourcesOf(string folder) =>
+    [
+        .. Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f))),
+    ];
+
+    // The reference assemblies a build compiles against (the SDK's Microsoft.NETCore.App.Ref pack, of this runtime's
+    // version): a fifth of the memory the runtime's own libraries take. Where no SDK is installed, those.
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        string packs = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref"));
+        string? pack = Directory.Exists(packs)
+            ? Directory.EnumerateDirectories(packs, $"{Environment.Version.Major}.*").Order(StringComparer.Ordinal)
+                .Select(v => Path.Combine(v, "ref", $"net{Environment.Version.Major}.0")).LastOrDefault(Directory.Exists)
+            : null;
+        return
+        [
+            .. Directory.EnumerateFiles(pack ?? runtime, "*.dll")
+                .Where(f => Path.GetFileName(f) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "mscorlib.dll" or "netstandard.dll"))
+                .Append(typeof(System.CommandLine.RootCommand).Assembly.Location)
+                .Append(typeof(SocketExercises.Common.ExerciseHost).Assembly.Location)
+                .Select(f => MetadataReference.CreateFromFile(f)),
+        ];
+    }
+}
