@@ -83,7 +83,7 @@ public sealed partial class SubmissionBuilder
             }
             start.Environment["HOME"] = home;
         }
-        foreach (string argument in (string[])["build", solution, "--nologo", "-v", "q", "-clp:NoSummary", "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={artifacts}"])
+        foreach (string argument in (string[])["build", solution, "--nologo", "-v", "q", "-clp:NoSummary", "-p:UseArtifactsOutput=true", $"-p:ArtifactsPath={artifacts}", "-p:SocketExercisesAnalyzer=false"])
         {
             start.ArgumentList.Add(argument);
         }

@@ -11,14 +11,22 @@ namespace SocketExercises.Grader.CodeReview;
 /// </summary>
 /// <param name="Info">What the check is.</param>
 /// <param name="Rule">The analyzer's rule it holds the code to: <c>SE0001</c>.</param>
-public sealed record CodeCheck(CheckInfo Info, string Rule) : ICheck
+/// <param name="Needs">
+/// The check on the wire that shows the code it judges does its work (a login that works): until that passes, code
+/// with nothing wrong in it may simply not be written yet (a starter), and earns nothing.
+/// </param>
+public sealed record CodeCheck(CheckInfo Info, string Rule, string Needs) : ICheck
 {
     /// <summary>How long the review may take, from the start of the grading: it runs beside the checks on the wire.</summary>
     public TimeSpan TimeLimit => CodeReviews.TimeLimit;
 
-    /// <summary>The check's verdict on <paramref name="review"/>.</summary>
-    public CheckResult Judge(CodeReviewResult review, TimeSpan took)
+    /// <summary>The check's verdict on <paramref name="review"/>, given the results of the checks on the wire.</summary>
+    public CheckResult Judge(CodeReviewResult review, TimeSpan took, IReadOnlyList<CheckResult> wire)
     {
+        if (!wire.Any(r => r.Info.Id == Needs && r.Status == CheckStatus.Passed))
+        {
+            return new CheckResult(Info, CheckStatus.Skipped, TimeSpan.Zero, Strings.FormatSkippedCodeNeeds(Needs));
+        }
         if (!review.Reviewed)
         {
             return new CheckResult(Info, review.GraderTrouble ? CheckStatus.Error : CheckStatus.Skipped, took,

@@ -39,13 +39,13 @@ public sealed class CodeReviewer
         {
             return CodeReviewResult.Unavailable(Strings.CodeReviewNoSource);
         }
-        if (!Directory.EnumerateFiles(folder, "*.csproj").Any())
-        {
-            return CodeReviewResult.Unavailable(Strings.CodeReviewNotCSharp);
-        }
         try
         {
             var files = SourcesOf(folder);
+            if (files.Count == 0)
+            {
+                return CodeReviewResult.Unavailable(Strings.CodeReviewNotCSharp);
+            }
             if (files.Sum(f => (long)f.Text.Length) > MaxSourceChars)
             {
                 return CodeReviewResult.Failed(Strings.FormatCodeReviewTooLarge(MaxSourceChars));
@@ -72,8 +72,9 @@ public sealed class CodeReviewer
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         var ownPaths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var diagnostics = await compilation
+            // A #pragma that switches a rule off is reported all the same: it quiets the student's build, not the grading.
             .WithAnalyzers(SecurityAnalyzers.All, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
+                new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true))
             .GetAnalyzerDiagnosticsAsync(cancellationToken);
         return
         [

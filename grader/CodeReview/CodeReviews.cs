@@ -39,7 +39,7 @@ public static class CodeReviews
             (reviewed, took) = (CodeReviewResult.Failed(Strings.FormatCodeReviewTimedOut(Durations.Format(TimeLimit))), TimeLimit);
         }
         var selected = checks.Where(c => arguments.Only?.Selects(c.Info.Id) ?? true).ToList();
-        var results = selected.Select(c => c.Judge(reviewed, took) with { Points = options.Points.For(c.Info.Id) }).ToList();
+        var results = selected.Select(c => c.Judge(reviewed, took, report.Results) with { Points = options.Points.For(c.Info.Id) }).ToList();
         var scored = selected.Select(c => c.Rule).ToHashSet(StringComparer.Ordinal);
         var others = reviewed.Findings.Where(f => !scored.Contains(f.Rule)).ToList();
         var notes = others.Count == 0 ? report.Notes : [.. report.Notes, Strings.FormatNoteCodeFindings(string.Join("\n", others))];

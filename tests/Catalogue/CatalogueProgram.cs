@@ -9,12 +9,18 @@ public sealed record CatalogueProgram(string Exercise, string Name, IReadOnlyLis
     /// <summary>The mistake the grader must name for it on every check it fails; null where it names none.</summary>
     public string? Diagnosis { get; init; }
 
+    /// <summary>
+    /// The folder, under tests/Catalogue, that a grading reads as the program's code (its security review); null
+    /// for the others, which share the catalogue's project and whose checks of code do not apply.
+    /// </summary>
+    public string? Code { get; init; }
+
     /// <summary>Every program of the catalogue, exercise by exercise.</summary>
     public static IReadOnlyList<CatalogueProgram> All { get; } =
     [
         .. Echo.Server.Servers.All.Where(p => !p.Value.GradedAlone).Select(p => new CatalogueProgram(Echo.Server.Servers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
         .. Echo.Client.Clients.All.Select(p => new CatalogueProgram(Echo.Client.Clients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
-        .. Auth.Server.AuthServers.All.Select(p => new CatalogueProgram(Auth.Server.AuthServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Auth.Server.AuthServers.All.Select(p => new CatalogueProgram(Auth.Server.AuthServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis, Code = p.Value.Code }),
         .. Auth.Client.AuthClients.All.Select(p => new CatalogueProgram(Auth.Client.AuthClients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
         .. Chat.Server.ChatServers.All.Select(p => new CatalogueProgram(Chat.Server.ChatServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
         .. Chat.Client.ChatClients.All.Select(p => new CatalogueProgram(Chat.Client.ChatClients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),

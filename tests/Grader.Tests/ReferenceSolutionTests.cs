@@ -69,7 +69,7 @@ public sealed class ReferenceSolutionTests
         var report = await Grade.AuthServerAsync(KitPrograms.SolutionAuthServer);
 
         Assert.True(report.Succeeded, report.Describe());
-        Assert.Equal(16, report.Passed);
+        Assert.Equal(17, report.Passed);
     }
 
     [Fact]

@@ -168,6 +168,18 @@ public sealed class SecurityAnalyzerTests
     }
 
     [Fact]
+    public async Task Sees_through_a_pragma_that_quiets_the_build()
+    {
+        var findings = await ReviewAsync(Server("""
+            #pragma warning disable SE0001 // the build says nothing now
+            if (line == password) { return "ok"; }
+            #pragma warning restore SE0001
+            """));
+
+        Assert.Equal("SE0001", Assert.Single(findings).Rule);
+    }
+
+    [Fact]
     public async Task Says_where_and_what_in_the_language_of_the_report()
     {
         var english = await ReviewAsync(Server("""if (line == password) { return "ok"; }"""));

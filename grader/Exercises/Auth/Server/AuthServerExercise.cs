@@ -62,7 +62,7 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
     /// <summary>The lesson of the exercise that the wire can't show: timing can't be judged reliably over loopback, the code can.</summary>
     public override IReadOnlyList<CodeCheck> CodeChecks { get; } =
     [
-        new(new("auth.compares-in-constant-time", "§16", AuthTexts.ResourceManager), Analyzer.SecurityRules.ConstantTimeComparison.Id),
+        new(new("auth.compares-in-constant-time", "§16", AuthTexts.ResourceManager), Analyzer.SecurityRules.ConstantTimeComparison.Id, Needs: "auth.accepts-right-password"),
     ];
 
     protected override ServerSetup<AuthServerTarget> Setup(ExerciseArguments arguments)

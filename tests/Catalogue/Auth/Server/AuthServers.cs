@@ -29,6 +29,7 @@ public static class AuthServers
     private const string BadLogins = "auth.survives-bad-logins";
     private const string RequiresPassword = "auth.requires-password";
     private const string Secret = "auth.password-kept-secret";
+    private const string ConstantTime = "auth.compares-in-constant-time";
 
     // Every check that logs in with the right password: a server that answers it wrongly fails them all.
     private static readonly string[] LogsIn = [RightPassword, DataAfterLogin, InPieces, SilentClient, BadLogins];
@@ -61,6 +62,8 @@ public static class AuthServers
         // Its own password, not the one it is given: the right login fails, and it starts without one.
         ["hardcoded-password"] = new() { Diagnosis = "auth.uses-own-password", HardcodedPassword = "secret123", MustFail = [RequiresPassword, .. LogsIn] },
         ["crashes-without-password"] = new() { CrashesWithoutPassword = true, MustFail = [RequiresPassword] },
+        // Every login answered right; only its code shows that how long a refusal takes depends on the guess.
+        ["compares-with-equals"] = new() { Accepts = ComparesWithEquals.PasswordCheck.Accepts, Code = "Auth/Server/ComparesWithEquals", MustFail = [ConstantTime] },
 
         // Correct.
         ["correct"] = new(),
@@ -273,6 +276,9 @@ public sealed record AuthMistakes
 
     /// <summary>How the given password is compared with the right one.</summary>
     public Func<string, string, bool> Accepts { get; init; } = (given, password) => given == password;
+
+    /// <summary>The folder, under tests/Catalogue, that a grading reads as its code; null where its code is not reviewed.</summary>
+    public string? Code { get; init; }
 
     public bool EchoesAuthLine { get; init; }
 
