@@ -5,9 +5,9 @@ namespace SocketExercises.Grader.CodeReview;
 
 /// <summary>
 /// A check of what the wire can't show: it reads the program's code with the kit's security analyzer and passes
-/// when nothing of its rule is found (exercise 02's constant-time comparison, SE0001). A program whose C# code the
-/// grading does not have (a server given by <c>--port</c>, a Python program) is not judged by it: the check does
-/// not apply, as <c>--start</c>-only checks don't to a running server.
+/// when nothing of its rule is found (exercise 02's constant-time comparison, SE0001; a Python program is read for
+/// it too). A program whose code the grading does not have (a server given by <c>--port</c>) is not judged by it:
+/// the check does not apply, as <c>--start</c>-only checks don't to a running server.
 /// </summary>
 /// <param name="Info">What the check is.</param>
 /// <param name="Rule">The analyzer's rule it holds the code to: <c>SE0001</c>.</param>

@@ -41,10 +41,14 @@ public sealed class CodeReviewer
         }
         try
         {
-            var files = SourcesOf(folder);
+            var files = SourcesOf(folder, "*.cs");
             if (files.Count == 0)
             {
-                return CodeReviewResult.Unavailable(Strings.CodeReviewNotCSharp);
+                // A Python program, the course's language, is read for the rule that bears points alone.
+                var python = SourcesOf(folder, "*.py");
+                return python.Count == 0
+                    ? CodeReviewResult.Unavailable(Strings.CodeReviewNoCode)
+                    : new CodeReviewResult([.. PythonReviewer.Review(python).Select(f => f with { File = Shown(Path.Combine(folder, f.File)) })]);
             }
             if (files.Sum(f => (long)f.Text.Length) > MaxSourceChars)
             {
@@ -93,11 +97,13 @@ public sealed class CodeReviewer
         return (relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative).Replace('\\', '/');
     }
 
-    // The project's .cs files, named relative to its folder; what a build leaves in bin/ and obj/ is not its code.
-    private static List<(string Path, string Text)> SourcesOf(string folder) =>
+    // The program's files of one language, named relative to its folder; what a build leaves in bin/ and obj/, and
+    // what a Python environment or cache holds, is not its code.
+    private static List<(string Path, string Text)> SourcesOf(string folder, string pattern) =>
     [
-        .. Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+        .. Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar)
+                .Any(part => part is "bin" or "obj" or "__pycache__" or ".venv" or "venv" or "node_modules" || part.StartsWith('.')))
             .Order(StringComparer.Ordinal)
             .Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f))),
     ];

@@ -85,4 +85,26 @@ public sealed class OtherLanguageTests
         Assert.True(server.Succeeded, server.Describe());
         Assert.True(client.Succeeded, client.Describe());
     }
+
+    [Fact]
+    public async Task A_python_password_server_earns_the_constant_time_point_with_compare_digest_and_loses_it_with_equals()
+    {
+        // Given exercise 02's server in Python twice, the second comparing the password with ==, each in a folder of its own
+        string programs = KitPrograms.PythonAuthPrograms;
+        Task<GradeReport> GradeAsync(string folder) => Grade.ProgramAsync(
+            AuthServer, new ShellCommand($"python3 \"{Path.Combine(programs, folder, "auth_server.py")}\" --port {{port}}"),
+            source: Path.Combine(programs, folder), cancellationToken: TestContext.Current.CancellationToken);
+
+        // When both are graded, their code read from their folders
+        var right = await GradeAsync("compare_digest");
+        var equals = await GradeAsync("equals");
+
+        // Then the first earns every point; the second works on the wire as well and loses the code check's, told where and what to use
+        Assert.True(right.Succeeded, right.Describe());
+        Assert.Equal(right.MaxScore, right.Score);
+        Assert.Equal(["auth.compares-in-constant-time"], equals.Ids(CheckStatus.Failed));
+        string message = equals.Results.Single(r => r.Status == CheckStatus.Failed).Message!;
+        Assert.Contains("auth_server.py:15: SE0001 'given == password'", message, StringComparison.Ordinal);
+        Assert.Contains("hmac.compare_digest", message, StringComparison.Ordinal);
+    }
 }

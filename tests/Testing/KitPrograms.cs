@@ -55,6 +55,9 @@ public static class KitPrograms
     /// <summary>Programs written to misbehave on purpose: escape the grader, stop listening, flood it (tests/Catalogue/Hostile/python).</summary>
     public static string HostilePrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Hostile", "python");
 
+    /// <summary>Exercise 02's server in Python, a folder for each: compare_digest (correct), equals (the password compared with ==).</summary>
+    public static string PythonAuthPrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Auth", "python");
+
     /// <summary>Exercise 04's server and client in Python, written with hmac and secrets.</summary>
     public static string PythonChallengePrograms { get; } = Path.Combine(RepositoryRoot, "tests", "Catalogue", "Challenge", "python");
 
