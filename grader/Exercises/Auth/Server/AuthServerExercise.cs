@@ -3,6 +3,7 @@ using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.CodeReview;
 using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Exercises.Auth.Server.Diagnoses;
+using SocketExercises.Grader.Exercises.Echo.Server.Diagnoses;
 
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
@@ -39,7 +40,11 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
 
     public override IReadOnlyList<ExerciseOption> Options => [Password, LoginTimeout];
 
-    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } = [new UsesOwnPassword("auth")];
+    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } =
+    [
+        new UsesOwnPassword("auth"),
+        new ServesOneClientAtATime("auth", "auth.silent-client-delays-no-one", ["auth.accepts-right-password", "auth.survives-bad-logins"], "auth.login-timeout"),
+    ];
 
     protected override IReadOnlyList<ICheck<AuthServerTarget>> ServerChecks { get; } =
     [

@@ -4,7 +4,12 @@ using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Exercises.Auth.Server;
 
-/// <summary>§15: a client that sits silent before logging in delays no one.</summary>
+/// <summary>
+/// §15: a client that sits silent before logging in delays no one. The second client's login must be answered
+/// within half the login timeout: a server that reads logins in its accept loop answers it only once the silent
+/// client's login timeout has dropped that one, which with a short timeout (the 1 s a started server gets) still
+/// comes within the reply timeout.
+/// </summary>
 internal sealed class SilentClientDelaysNoOne<TTarget>(CheckInfo info) : ServerCheck<TTarget>
     where TTarget : IPasswordServer
 {
@@ -12,9 +17,22 @@ internal sealed class SilentClientDelaysNoOne<TTarget>(CheckInfo info) : ServerC
 
     public override async Task RunAsync(TTarget target, CheckContext context)
     {
+        var within = target.LoginTimeout / 2 < context.Limits.ReplyTimeout ? target.LoginTimeout / 2 : context.Limits.ReplyTimeout;
+        var prompt = context with { Limits = context.Limits with { ReplyTimeout = within } };
         await using var silent = await target.Server.ConnectAsync(Strings.FormatLabelClient(1), context);
-        await using var client = await target.Server.ConnectAsync(AuthTexts.LabelClientWhileFirstSilent, context);
-        await target.LogInAsync(client, context);
-        await EchoExchange.EchoAsync(client, "not kept waiting", context.Cancellation);
+        await using var client = await target.Server.ConnectAsync(AuthTexts.LabelClientWhileFirstSilent, prompt);
+        try
+        {
+            await target.LogInAsync(client, prompt);
+            await EchoExchange.EchoAsync(client, "not kept waiting", context.Cancellation);
+        }
+        catch (CheckFailedException e)
+        {
+            throw new CheckFailedException($"{e.Message}\n{AuthTexts.FormatSilentClientContext(Durations.Format(within), Durations.Format(target.LoginTimeout))}");
+        }
+        catch (Wire.WireException e)
+        {
+            throw new CheckFailedException($"{e.Message}\n{AuthTexts.FormatSilentClientContext(Durations.Format(within), Durations.Format(target.LoginTimeout))}");
+        }
     }
 }

@@ -2,6 +2,7 @@ using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Diagnoses;
 using SocketExercises.Grader.Exercises.Auth.Server;
 using SocketExercises.Grader.Exercises.Auth.Server.Diagnoses;
+using SocketExercises.Grader.Exercises.Echo.Server.Diagnoses;
 
 namespace SocketExercises.Grader.Exercises.Challenge.Server;
 
@@ -22,7 +23,11 @@ public sealed class ChallengeServerExercise : ServerExercise<ChallengeServerTarg
     // The same options as exercise 02's server, which it grows from: a password and a login timeout.
     public override IReadOnlyList<ExerciseOption> Options => [AuthServerExercise.Password, AuthServerExercise.LoginTimeout];
 
-    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } = [new UsesOwnPassword("challenge")];
+    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } =
+    [
+        new UsesOwnPassword("challenge"),
+        new ServesOneClientAtATime("challenge", "challenge.silent-client-delays-no-one", ["challenge.accepts-right-mac", "challenge.keeps-serving"], "challenge.login-timeout"),
+    ];
 
     protected override IReadOnlyList<ICheck<ChallengeServerTarget>> ServerChecks { get; } =
     [

@@ -45,6 +45,7 @@ public sealed class EchoServerExercise : ServerExercise<ServerTarget>
         new ClosesAfterOneReceive(),
         new WaitsForFullBuffer(),
         new SendsOwnText(),
+        new ServesOneClientAtATime("echo", "echo.concurrent-clients", ["echo.short-message", "echo.second-client"]),
     ];
 
     protected override ServerSetup<ServerTarget> Setup(ExerciseArguments arguments) => new([], (server, _) => server);

@@ -53,7 +53,7 @@ public static class AuthServers
         // A limit, but far above the protocol's: it waits for bytes that never come.
         ["line-limit-4096"] = new() { LineLimit = 4096, MustFail = [LongLine] },
         // The second of two silent clients is not even read until the first has timed out.
-        ["one-client-at-a-time"] = new() { OneClientAtATime = true, MustFail = [SilentClient, LoginTimeout] },
+        ["one-client-at-a-time"] = new() { Diagnosis = "auth.one-client-at-a-time", OneClientAtATime = true, MustFail = [SilentClient, LoginTimeout] },
         ["prints-password"] = new() { PrintsPassword = true, MustFail = [Secret] },
         // Its password between two floods of log lines, where no kept output would show it.
         ["prints-password-amid-a-flood"] = new() { Logs = LogFlood.AroundPassword, MustFail = [Secret] },

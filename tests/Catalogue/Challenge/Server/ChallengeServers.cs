@@ -73,7 +73,7 @@ public static class ChallengeServers
         ["drops-data-after-login"] = new() { DropsDataAfterLine = true, MustFail = [DataAfterLogin] },
         ["no-login-timeout"] = new() { NoLoginTimeout = true, MustFail = [LoginTimeout] },
         ["no-line-limit"] = new() { LineLimit = int.MaxValue, MustFail = [LongLine] },
-        ["one-client-at-a-time"] = new() { OneClientAtATime = true, MustFail = [SilentClient, LoginTimeout] },
+        ["one-client-at-a-time"] = new() { Diagnosis = "challenge.one-client-at-a-time", OneClientAtATime = true, MustFail = [SilentClient, LoginTimeout] },
         ["prints-password"] = new() { PrintsPassword = true, MustFail = [Secret] },
         ["hardcoded-password"] = new() { Diagnosis = "challenge.uses-own-password", HardcodedPassword = "secret123", MustFail = [RequiresPassword, .. LogsIn] },
         // A decoding error it does not catch ends the whole server.

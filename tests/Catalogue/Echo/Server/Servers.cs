@@ -35,7 +35,7 @@ public static class Servers
         ["exits-at-start"] = new(Echo) { ExitsAtStart = true, MustFail = [Accepts] },
         ["ignores-given-port"] = new(Echo) { IgnoresGivenPort = true, MustFail = [Accepts] },
         ["reads-once"] = new(ReadsOnceAndCloses) { Diagnosis = "echo.closes-after-one-receive", MustFail = [OneByte, Several, Large] },
-        ["one-client-at-a-time"] = new(Echo) { OneClientAtATime = true, MustFail = [Concurrent] },
+        ["one-client-at-a-time"] = new(Echo) { Diagnosis = "echo.one-client-at-a-time", OneClientAtATime = true, MustFail = [Concurrent] },
         // Restarted after each client, it is still graded on the rest: it echoes correctly.
         ["exits-after-first-client"] = new(Echo) { ExitsAfterFirstClient = true, MustFail = [SecondClient, Concurrent, Reset] },
         ["dies-on-reset"] = new(Echo) { DiesOnClientError = true, MustFail = [Reset] },
