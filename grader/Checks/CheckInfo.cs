@@ -11,8 +11,15 @@ public sealed record CheckInfo(string Id, string Requirement, ResourceManager Te
     /// <summary>One line a student understands, in the current language.</summary>
     public string Title => Text("title");
 
-    /// <summary>The usual mistake behind a failure, and how to fix it, in the current language.</summary>
+    /// <summary>The usual mistake behind a failure, and how to fix it, in the current language, with C#'s calls.</summary>
     public string Hint => Text("hint");
+
+    /// <summary>
+    /// The hint for a program written in <paramref name="language"/>: with Python's socket calls for a Python program
+    /// (<c>&lt;id&gt;.hint.python</c>), where the hint names any; the C# one otherwise.
+    /// </summary>
+    public string HintFor(Diagnoses.ProgramLanguage language) =>
+        language == Diagnoses.ProgramLanguage.Python && Texts.GetString($"{Id}.hint.python") is { } python ? python : Hint;
 
     private string Text(string part) =>
         Texts.GetString($"{Id}.{part}") ?? throw new MissingManifestResourceException($"No {part} for check {Id} in {Texts.BaseName}.");

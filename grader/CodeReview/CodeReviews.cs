@@ -5,20 +5,22 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.CodeReview;
 
 /// <summary>
-/// A grading's review of the program's code: started with the grading, so that the compiler works while the checks
-/// wait on the wire, and added to its report when both are done: the exercise's code checks as results, every
-/// other finding as a note.
+/// A grading's review of the program's code, added to its report: the exercise's code checks as results, every
+/// other finding as a note. It runs once the checks on the wire are done, never beside them: compiling takes a core
+/// for a second or two, and a server starved of processor time while a check times it would fail for the grader's
+/// doing.
 /// </summary>
 public static class CodeReviews
 {
     /// <summary>The longest a review may take; past it the code checks are not judged (the grader's trouble, not the program's).</summary>
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(30);
 
-    /// <summary>Reviews <paramref name="program"/>'s code while <paramref name="grade"/> grades it, and adds what the review found to its report.</summary>
+    /// <summary>Grades with <paramref name="grade"/>, then reviews <paramref name="program"/>'s code and adds what it found to the report.</summary>
     public static async Task<GradeReport> GradeAsync(
         Func<Task<GradeReport>> grade, ProgramUnderTest program, IReadOnlyList<CodeCheck> checks, ExerciseArguments arguments,
         GradingOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
+        var report = await grade();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(TimeLimit);
         var review = Task.Run(async () =>
@@ -27,7 +29,6 @@ public static class CodeReviews
             var result = await new CodeReviewer().ReviewAsync(program.SourceFolder, limit.Token);
             return (Result: result, Took: time.GetElapsedTime(started));
         }, limit.Token);
-        var report = await grade();
         CodeReviewResult reviewed;
         TimeSpan took;
         try

@@ -19,7 +19,7 @@ public sealed class ExerciseGrader(ServerGrader servers, ClientGrader clients, G
 
     /// <summary>
     /// <paramref name="grade"/>'s report, with what the review of <paramref name="program"/>'s code found, which runs
-    /// meanwhile: <paramref name="checks"/> as results, other findings as a note.
+    /// after it: <paramref name="checks"/> as results, other findings as a note.
     /// </summary>
     public Task<GradeReport> WithCodeReviewAsync(
         Func<Task<GradeReport>> grade, ProgramUnderTest program, IReadOnlyList<CodeCheck> checks, ExerciseArguments arguments, CancellationToken cancellationToken) =>

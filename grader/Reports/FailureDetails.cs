@@ -19,7 +19,7 @@ public static class FailureDetails
         [
             .. (result.Message ?? Strings.ConsoleFailed).Split('\n'),
             $"{Strings.ConsoleRequirement} docs/protocol.md {result.Info.Requirement}",
-            .. result.Diagnosis is { } diagnosis ? Mistake(diagnosis) : [$"{Strings.ConsoleHint} {result.Info.Hint}"],
+            .. result.Diagnosis is { } diagnosis ? Mistake(diagnosis) : [$"{Strings.ConsoleHint} {result.ShownHint}"],
         ];
 
     /// <summary>A recognised mistake: what it is, what showed it, and the fix.</summary>

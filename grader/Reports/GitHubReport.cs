@@ -69,7 +69,7 @@ public sealed class GitHubReport
             // A check the grader could not judge is a warning, and its hint about the program would mislead.
             var (command, message) = r.Status == CheckStatus.Error
                 ? ("warning", $"{r.Message}\n{Strings.ErrorNotYours}")
-                : ("error", $"{r.Message}\n{Strings.ConsoleHint} {r.Info.Hint}");
+                : ("error", $"{r.Message}\n{Strings.ConsoleHint} {r.ShownHint}");
             return $"::{command} {file}title={Property($"{r.Info.Id}: {r.Info.Title}")}::{Data(message)}";
         }).ToList();
         return all.Count <= MaxAnnotations

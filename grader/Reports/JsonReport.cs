@@ -93,7 +93,7 @@ public sealed class JsonReport
             r.Points,
             Milliseconds(r.Duration),
             r.Message,
-            r.Status == CheckStatus.Failed && r.Diagnosis is null ? r.Info.Hint : null,
+            r.Status == CheckStatus.Failed && r.Diagnosis is null ? r.ShownHint : null,
             r.Diagnosis,
             [.. r.Transcript.Select(TranscriptEntry.From)]))],
         report.Notes);

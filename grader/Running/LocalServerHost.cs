@@ -31,7 +31,10 @@ public sealed class LocalServerHost : IServerHost
 
         public Task<string?> ExitReasonAsync(CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 
-        public Task<bool> IsListeningAsync(CancellationToken cancellationToken) => Task.FromResult(ListeningPorts.Contains(endpoint));
+        // Its port listens, and its own process tree holds the socket: not another program that took the port first.
+        public Task<bool> IsListeningAsync(CancellationToken cancellationToken) => Task.FromResult(
+            ListeningPorts.Contains(endpoint) && !process.HasExited
+            && (ProcessTreeSockets.ListensOn(process.Id, process.MarkedProcesses(), endpoint) ?? true));
 
         // The process the shell started may have started more: a port held by any of them is the server's.
         public Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken) =>

@@ -31,6 +31,32 @@ public static class ProcessTreeSockets
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="rootPid"/>'s process tree holds a socket listening on <paramref name="endpoint"/>'s port;
+    /// null where /proc cannot tell (not Linux, or not readable). A port can be taken by another program between the
+    /// grader's choosing it and the server's binding it: then something listens there, and it is not the server.
+    /// </summary>
+    /// <param name="rootPid">The process the grader started.</param>
+    /// <param name="others">Its processes that may have left its tree (a double fork): those its mark finds.</param>
+    /// <param name="endpoint">Where it was told to listen.</param>
+    public static bool? ListensOn(int rootPid, IEnumerable<int> others, IPEndPoint endpoint)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+        try
+        {
+            var inodes = Tree(rootPid).Concat(others).Distinct().SelectMany(SocketInodes).ToHashSet();
+            string table = Read("/proc/net/tcp") + Read("/proc/net/tcp6");
+            return ProcNetTcp.Listening(table).Any(s => inodes.Contains(s.Inode) && ListeningPorts.Serves(s.Endpoint, endpoint));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     // The process and its descendants, from each process's parent in /proc/<pid>/stat.
     private static List<int> Tree(int root)
     {

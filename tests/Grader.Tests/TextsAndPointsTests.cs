@@ -28,6 +28,33 @@ public sealed class TextsAndPointsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(MessageSets))]
+    public void Every_hint_for_python_is_of_a_check_and_says_something_the_csharp_one_does_not(string messages)
+    {
+        var checks = AllChecks().ToDictionary(c => c.Info.Id, c => c.Info);
+        foreach (var key in Keys(ResourcesOf(messages), CultureInfo.InvariantCulture).Where(k => k.EndsWith(".hint.python", StringComparison.Ordinal)))
+        {
+            string id = key[..^".hint.python".Length];
+            Assert.True(checks.TryGetValue(id, out var info), $"{key} names no check");
+            Assert.NotEqual(info.Hint, info.HintFor(Diagnoses.ProgramLanguage.Python));
+            Assert.Equal(info.Hint, info.HintFor(Diagnoses.ProgramLanguage.CSharp));
+        }
+    }
+
+    [Fact]
+    public void A_failure_no_diagnosis_explains_gets_the_hint_for_the_language_graded()
+    {
+        var check = KitExercises.Named("echo-server").Checks.Single(c => c.Info.Id == "echo.survives-reset").Info;
+        var report = new GradeReport("echo-server", "127.0.0.1:1", 1, [new CheckResult(check, CheckStatus.Failed, TimeSpan.Zero, "reset")], TimeSpan.Zero, []);
+
+        var python = Diagnoses.Diagnostician.Diagnose(report, [], Diagnoses.ProgramLanguage.Python).Results[0];
+        var csharp = Diagnoses.Diagnostician.Diagnose(report, [], Diagnoses.ProgramLanguage.CSharp).Results[0];
+
+        Assert.Contains("ConnectionError", python.ShownHint, StringComparison.Ordinal);
+        Assert.Contains("SocketException", csharp.ShownHint, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_default_points_name_exactly_the_registered_checks()
     {

@@ -1,10 +1,14 @@
+using System.Net;
+using System.Net.Sockets;
 using SocketExercises.Grader.Running;
+using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests.Running;
 
 /// <summary>
 /// Advice from evidence: the grader suggests SO_REUSEADDR for a server that exited before it listened only
-/// when the server's own output says its address was in use, whatever language said it.
+/// when the server's own output says its address was in use, whatever language said it. And a server is taken to
+/// listen only where it does itself, not where another program took its port first.
 /// </summary>
 public sealed class ServerLauncherTests
 {
@@ -24,4 +28,20 @@ public sealed class ServerLauncherTests
     [InlineData("")] // a program that said nothing
     public void Any_other_exit_is_not_taken_for_a_port_in_use(string output) =>
         Assert.False(ServerLauncher.SaysAddressInUse(output));
+
+    [Fact]
+    public async Task A_server_is_not_taken_to_listen_where_another_program_took_its_port()
+    {
+        // Given a server that never listens and exits with 3, and another program that takes its port meanwhile
+        // (two gradings on one machine: the port was free when the grader chose it)
+        var endpoint = new IPEndPoint(IPAddress.Loopback, Grade.FreePort());
+        var starting = new ServerLauncher(new LocalServerHost(), TimeProvider.System).StartAsync(
+            new ShellCommand("sleep 1; exit 3"), endpoint, [], TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        using var other = new TcpListener(endpoint);
+        other.Start();
+
+        // When the grader waits for it to listen, then it sees the server exit, not the other program's port
+        var refused = await Assert.ThrowsAsync<ServerStartException>(() => starting);
+        Assert.Equal(3, refused.ExitCode);
+    }
 }
