@@ -47,13 +47,49 @@ public static class ProcessTreeSockets
         }
         try
         {
-            var inodes = Tree(rootPid).Concat(others).Distinct().SelectMany(SocketInodes).ToHashSet();
+            var inodes = new HashSet<long>();
+            foreach (int pid in Tree(rootPid).Concat(others).Distinct())
+            {
+                // Another user's descriptors (a program run as the student, --run-as) are closed to a grader without
+                // the right to look (root in a container without CAP_SYS_PTRACE): then /proc cannot tell.
+                if (ReadableSocketInodes(pid) is not { } own)
+                {
+                    return null;
+                }
+                inodes.UnionWith(own);
+            }
             string table = Read("/proc/net/tcp") + Read("/proc/net/tcp6");
             return ProcNetTcp.Listening(table).Any(s => inodes.Contains(s.Inode) && ListeningPorts.Serves(s.Endpoint, endpoint));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    // The process's socket inodes; null when its descriptors cannot be read, none when it is gone.
+    private static List<long>? ReadableSocketInodes(int pid)
+    {
+        string folder = $"/proc/{pid}/fd";
+        try
+        {
+            var inodes = new List<long>();
+            foreach (var fd in Directory.EnumerateFileSystemEntries(folder))
+            {
+                if (new FileInfo(fd).LinkTarget is not { } target)
+                {
+                    return Directory.Exists(folder) ? null : []; // closed to us, unless the process just ended
+                }
+                if (target.StartsWith("socket:[", StringComparison.Ordinal) && long.TryParse(target[8..^1], out long inode))
+                {
+                    inodes.Add(inode);
+                }
+            }
+            return inodes;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return Directory.Exists(folder) ? null : [];
         }
     }
 

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using SocketExercises.Grader.Cli;
 using SocketExercises.Grader.Running;
+using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests.Errors;
 
@@ -21,9 +22,9 @@ public sealed class GraderTroubleTests : IDisposable
         // Given a grader whose host cannot start programs, as when the sandbox's image is missing
         string json = Path.Combine(_folder, "report.json"), junit = Path.Combine(_folder, "report.xml"), gradescope = Path.Combine(_folder, "results.json");
 
-        // When it grades a server it starts
+        // When it grades a server it starts (on a free port: the default one may be another test's)
         int exit = await GraderCommandLine.Build(services => services.AddSingleton<IServerHost>(new CannotStart()))
-            .Parse(["check", "echo-server", "--start", "true", "--lang", "en", "--json", json, "--junit", junit, "--gradescope", gradescope])
+            .Parse(["check", "echo-server", "--start", "true", "--port", $"{Grade.FreePort()}", "--lang", "en", "--json", json, "--junit", junit, "--gradescope", gradescope])
             .InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 
         // Then it exits 2, and each report says the checks were not graded, never that they failed

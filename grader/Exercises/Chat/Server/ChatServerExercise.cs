@@ -1,4 +1,6 @@
 using SocketExercises.Grader.Checks;
+using SocketExercises.Grader.Diagnoses;
+using SocketExercises.Grader.Exercises.Chat.Server.Diagnoses;
 
 namespace SocketExercises.Grader.Exercises.Chat.Server;
 
@@ -41,6 +43,8 @@ public sealed class ChatServerExercise : ServerExercise<ServerTarget>
         new ServesManyClients(),
         new KeepsServing(),
     ];
+
+    public override IReadOnlyList<IDiagnoser> Diagnosers { get; } = [new SendsToSender()];
 
     protected override ServerSetup<ServerTarget> Setup(ExerciseArguments arguments) => new([], (server, _) => server);
 }

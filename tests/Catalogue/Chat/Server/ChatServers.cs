@@ -46,7 +46,7 @@ public static class ChatServers
         // Each read is taken for a line: pieces become several messages, a packet of lines one message.
         ["forwards-raw-reads"] = new() { OneReadIsOneLine = true, MustFail = [InPieces, OnePacket, Order, LongLine] },
         // Its own JOIN and its own lines come back to the sender too.
-        ["sends-to-sender-too"] = new() { SendsToSender = true, MustFail = [ToOthers, AnnouncesJoin, LongLine] },
+        ["sends-to-sender-too"] = new() { Diagnosis = "chat.sends-to-sender", SendsToSender = true, MustFail = [ToOthers, AnnouncesJoin, LongLine] },
         ["no-join-notice"] = new() { AnnouncesJoins = false, MustFail = [AnnouncesJoin] },
         ["no-leave-notice"] = new() { AnnouncesLeaves = false, MustFail = [AnnouncesLeave] },
         ["keeps-name-after-leave"] = new() { FreesNames = false, MustFail = [AnnouncesLeave] },
