@@ -13,23 +13,21 @@ catalogue="dotnet $PWD/tests/Catalogue/bin/Debug/net10.0/Catalogue.dll"
 export grader="$PWD/grader/bin/Debug/net10.0/socket-grader.dll" catalogue
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
+source bench/own-peak.sh
 
 grade_one() {
-  local index=$1 exercise=$2 name=$3 program out
+  local index=$1 exercise=$2 name=$3 program
   program="$catalogue $exercise $name --port {port}"
-  out=$(mktemp)
   if [[ $exercise == *-server ]]; then
     # A port of its own (below the ephemeral range): two gradings at once must not share the default one.
     set -- check "$exercise" --start "$program" --port $((20000 + index)) --lang en
   else
     set -- check "$exercise" --client "$program" --lang en
   fi
-  /usr/bin/time -f '%e %M' -o "$out" dotnet "$grader" "$@" >/dev/null 2>&1 || true
-  read -r seconds kib < <(tail -1 "$out") # after "Command exited with non-zero status", when it did
-  rm -f "$out"
+  read -r seconds kib < <(own_peak dotnet "$grader" "$@")
   printf '%s %s %s %s\n' "$seconds" "$kib" "$exercise" "$name"
 }
-export -f grade_one
+export -f grade_one own_peak
 
 $catalogue --list | nl -w1 -s' ' | xargs -P 2 -L 1 bash -c 'grade_one "$0" "$1" "$2"' >"$results"
 

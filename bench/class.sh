@@ -28,11 +28,8 @@ for i in $(seq -w 1 "$count"); do
 done
 echo "grade-all of $count submissions (a quarter each: finished, unfinished, not compiling, echo server in Python)"
 run=(dotnet grader/bin/Debug/net10.0/socket-grader.dll grade-all "$class" --out "$class/.grades" --lang en)
-if [ -x /usr/bin/time ]; then
-  /usr/bin/time -f "wall %e s, the grader's peak memory %M KiB" "${run[@]}" 2>&1 >/dev/null | grep -E "^wall" || true
-else
-  start=$(date +%s.%N); "${run[@]}" >/dev/null 2>&1 || true
-  echo "wall $(echo "$(date +%s.%N) - $start" | bc) s (install GNU time for the grader's peak memory)"
-fi
+source bench/own-peak.sh
+read -r seconds kib < <(own_peak "${run[@]}")
+echo "wall $seconds s, the grader's own peak memory $((kib / 1024)) MiB (its builds and programs are processes of their own)"
 echo "totals (how many submissions got each):"
 tail -n +2 "$class/.grades/grades.csv" | cut -d, -f2 | sort -n | uniq -c

@@ -10,21 +10,8 @@ dotnet build Socket.Exercises.sln -v q -nologo -clp:NoSummary >/dev/null
 grader=grader/bin/Debug/net10.0/socket-grader.dll
 project=solutions/02-auth/AuthServer
 
-# The grader's own peak (VmHWM), polled from /proc: /usr/bin/time would report its largest child's, here the
-# MSBuild inside dotnet run.
-run() { # prints "seconds peak-KiB" for one grading
-  local started pid hwm=0 value
-  started=$(date +%s.%N)
-  dotnet "$grader" check auth-server --start "$1" >/dev/null 2>&1 &
-  pid=$!
-  while kill -0 "$pid" 2>/dev/null; do
-    value=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-    [ -n "$value" ] && hwm=$value
-    sleep 0.05
-  done
-  wait "$pid" || true
-  printf "%.2f %s\n" "$(echo "$(date +%s.%N) - $started" | bc)" "$hwm"
-}
+source bench/own-peak.sh
+run() { own_peak dotnet "$grader" check auth-server --start "$1"; } # "seconds peak-KiB" of one grading
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
 for way in reviewed unreviewed; do
