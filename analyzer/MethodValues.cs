@@ -85,17 +85,8 @@ internal static class RandomCalls
     public static bool Fills(IInvocationOperation call) =>
         Is(call) && call.TargetMethod.Name is "NextBytes" or "GetItems" or "Shuffle";
 
-    private static bool IsRandom(ITypeSymbol? type)
-    {
-        for (; type is not null; type = type.BaseType)
-        {
-            if (type is { Name: "Random", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    private static bool IsRandom(ITypeSymbol? type) =>
+        Types.DerivesFrom(type, t => t is { Name: "Random", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
 }
 
 /// <summary>The kinds of value the rules care about.</summary>
@@ -109,6 +100,19 @@ internal static class Types
         INamedTypeSymbol { IsGenericType: true } generic => generic.TypeArguments.Any(a => a.SpecialType is SpecialType.System_Byte or SpecialType.System_Char),
         _ => false,
     };
+
+    /// <summary>Whether <paramref name="type"/> or one of its base types is what <paramref name="what"/> says.</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, System.Func<ITypeSymbol, bool> what)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (what(type))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Whether <paramref name="operation"/> is <c>null</c> or <c>""</c>: a comparison with it tells nothing about a secret.</summary>
     public static bool IsNullOrEmptyConstant(IOperation operation) =>

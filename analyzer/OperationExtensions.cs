@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -30,5 +31,14 @@ internal static class OperationExtensions
     {
         string code = string.Join(" ", operation.Syntax.ToString().Split((char[])['\r', '\n', ' ', '\t'], System.StringSplitOptions.RemoveEmptyEntries));
         return code.Length <= 70 ? code : code.Substring(0, 67) + "...";
+    }
+
+    /// <summary>The operations that contain <paramref name="operation"/>, innermost first.</summary>
+    public static IEnumerable<IOperation> Ancestors(this IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            yield return parent;
+        }
     }
 }

@@ -53,10 +53,15 @@ public sealed class AlteredSecretAnalyzer : MethodAnalyzer
     }
 
     // TrimEnd('\r'), TrimEnd('\r', '\n'), TrimEnd("\r\n".ToCharArray()) …: the line's end, which the protocol takes off.
-    private static bool TakesOffLineEndOnly(IInvocationOperation call) =>
-        call.TargetMethod.Name.StartsWith("Trim", System.StringComparison.Ordinal)
-        && call.Arguments.Length > 0
-        && call.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).Where(o => o.ConstantValue.HasValue && o.Type?.SpecialType is SpecialType.System_Char or SpecialType.System_String)
-            .All(o => o.ConstantValue.Value is '\r' or '\n' || (o.ConstantValue.Value is string s && s.All(c => c is '\r' or '\n')))
-        && call.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).Any(o => o.ConstantValue.HasValue);
+    private static bool TakesOffLineEndOnly(IInvocationOperation call)
+    {
+        if (!call.TargetMethod.Name.StartsWith("Trim", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var constants = call.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()).Where(o => o.ConstantValue.HasValue).ToList();
+        return constants.Count > 0
+            && constants.Where(o => o.Type?.SpecialType is SpecialType.System_Char or SpecialType.System_String)
+                .All(o => o.ConstantValue.Value is '\r' or '\n' || (o.ConstantValue.Value is string s && s.All(c => c is '\r' or '\n')));
+    }
 }

@@ -91,17 +91,5 @@ public sealed class LostExceptionAnalyzer : DiagnosticAnalyzer
 
     private static bool IsEventHandler(IMethodSymbol method) =>
         method.Parameters.Length == 2 && method.Parameters[0].Type.SpecialType == SpecialType.System_Object
-        && InheritsEventArgs(method.Parameters[1].Type);
-
-    private static bool InheritsEventArgs(ITypeSymbol? type)
-    {
-        for (; type is not null; type = type.BaseType)
-        {
-            if (type.Name == "EventArgs")
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+        && Types.DerivesFrom(method.Parameters[1].Type, t => t.Name == "EventArgs");
 }

@@ -17,7 +17,7 @@ namespace SocketExercises.Grader.CodeReview;
 /// </param>
 public sealed record CodeCheck(CheckInfo Info, string Rule, string Needs) : ICheck
 {
-    /// <summary>How long the review may take, from the start of the grading: it runs beside the checks on the wire.</summary>
+    /// <summary>How long the review may take; it runs once the checks on the wire are done.</summary>
     public TimeSpan TimeLimit => CodeReviews.TimeLimit;
 
     /// <summary>The check's verdict on <paramref name="review"/>, given the results of the checks on the wire.</summary>

@@ -11,8 +11,8 @@ public sealed record CodeFinding(string Rule, string File, int Line, string Mess
 }
 
 /// <summary>
-/// What the analyzer made of a program's code: its findings, or why it could not read it (no C# project to read,
-/// or the grader's own trouble).
+/// What the analyzer made of a program's code: its findings, or why it could not read it (no code to read, or the
+/// grader's own trouble).
 /// </summary>
 public sealed record CodeReviewResult(IReadOnlyList<CodeFinding> Findings, string? NotReviewed = null, bool GraderTrouble = false)
 {

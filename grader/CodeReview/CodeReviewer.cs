@@ -32,7 +32,7 @@ public sealed class CodeReviewer
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    /// <summary>Reviews the C# project in <paramref name="folder"/>; says why not when there is none.</summary>
+    /// <summary>Reviews the C# (or else Python) program in <paramref name="folder"/>; says why not when there is none.</summary>
     public async Task<CodeReviewResult> ReviewAsync(string? folder, CancellationToken cancellationToken)
     {
         if (folder is null || !Directory.Exists(folder))
@@ -42,19 +42,17 @@ public sealed class CodeReviewer
         try
         {
             var files = SourcesOf(folder, "*.cs");
-            if (files.Count == 0)
+            // A Python program, the course's language, is read for the rule that bears points alone.
+            var python = files.Count == 0 ? SourcesOf(folder, "*.py") : [];
+            if (files.Count == 0 && python.Count == 0)
             {
-                // A Python program, the course's language, is read for the rule that bears points alone.
-                var python = SourcesOf(folder, "*.py");
-                return python.Count == 0
-                    ? CodeReviewResult.Unavailable(Strings.CodeReviewNoCode)
-                    : new CodeReviewResult([.. PythonReviewer.Review(python).Select(f => f with { File = Shown(Path.Combine(folder, f.File)) })]);
+                return CodeReviewResult.Unavailable(Strings.CodeReviewNoCode);
             }
             if (files.Sum(f => (long)f.Text.Length) > MaxSourceChars)
             {
                 return CodeReviewResult.Failed(Strings.FormatCodeReviewTooLarge(MaxSourceChars));
             }
-            var findings = await ReviewAsync(files, cancellationToken);
+            var findings = files.Count > 0 ? await ReviewAsync(files, cancellationToken) : PythonReviewer.Review(python);
             return new CodeReviewResult([.. findings.Select(f => f with { File = Shown(Path.Combine(folder, f.File)) })]);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -29,9 +29,9 @@ public sealed class CheckSelection
     /// <summary>The checks to run, in their order, and the note that says which ran only because the others need them.</summary>
     public (IReadOnlyList<ICheck<TTarget>> Checks, string? Note) Apply<TTarget>(IReadOnlyList<ICheck<TTarget>> checks)
     {
-        var chosen = checks.Where((c, i) => i == 0 || _patterns.Any(p => Matches(p, c.Info.Id))).ToList();
+        var chosen = checks.Where((c, i) => i == 0 || Selects(c.Info.Id)).ToList();
         string first = checks[0].Info.Id;
-        return (chosen, _patterns.Any(p => Matches(p, first)) ? null : Strings.FormatOnlyAlsoFirst(first));
+        return (chosen, Selects(first) ? null : Strings.FormatOnlyAlsoFirst(first));
     }
 
     /// <summary>Whether the check <paramref name="id"/> was asked for.</summary>

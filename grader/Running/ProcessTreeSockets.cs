@@ -9,27 +9,7 @@ namespace SocketExercises.Grader.Running;
 public static class ProcessTreeSockets
 {
     /// <summary>The endpoints that <paramref name="rootPid"/>'s process tree listens on; none where /proc cannot tell.</summary>
-    public static IReadOnlyList<IPEndPoint> ListeningEndpoints(int rootPid)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return [];
-        }
-        try
-        {
-            var inodes = Tree(rootPid).SelectMany(SocketInodes).ToHashSet();
-            if (inodes.Count == 0)
-            {
-                return [];
-            }
-            string table = Read("/proc/net/tcp") + Read("/proc/net/tcp6");
-            return [.. ProcNetTcp.Listening(table).Where(s => inodes.Contains(s.Inode)).Select(s => s.Endpoint).Distinct()];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return []; // processes come and go while /proc is read: this is a hint, never a verdict
-        }
-    }
+    public static IReadOnlyList<IPEndPoint> ListeningEndpoints(int rootPid) => ListeningIn(() => Tree(rootPid)) ?? [];
 
     /// <summary>
     /// Whether <paramref name="rootPid"/>'s process tree holds a socket listening on <paramref name="endpoint"/>'s port;
@@ -39,7 +19,11 @@ public static class ProcessTreeSockets
     /// <param name="rootPid">The process the grader started.</param>
     /// <param name="others">Its processes that may have left its tree (a double fork): those its mark finds.</param>
     /// <param name="endpoint">Where it was told to listen.</param>
-    public static bool? ListensOn(int rootPid, IEnumerable<int> others, IPEndPoint endpoint)
+    public static bool? ListensOn(int rootPid, IEnumerable<int> others, IPEndPoint endpoint) =>
+        ListeningIn(() => Tree(rootPid).Concat(others).Distinct())?.Any(listener => ListeningPorts.Serves(listener, endpoint));
+
+    // Where the processes listen; null where /proc cannot tell (not Linux, or a process's descriptors closed to us).
+    private static IReadOnlyList<IPEndPoint>? ListeningIn(Func<IEnumerable<int>> processes)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -48,48 +32,26 @@ public static class ProcessTreeSockets
         try
         {
             var inodes = new HashSet<long>();
-            foreach (int pid in Tree(rootPid).Concat(others).Distinct())
+            foreach (int pid in processes())
             {
                 // Another user's descriptors (a program run as the student, --run-as) are closed to a grader without
                 // the right to look (root in a container without CAP_SYS_PTRACE): then /proc cannot tell.
-                if (ReadableSocketInodes(pid) is not { } own)
+                if (SocketInodes(pid) is not { } own)
                 {
                     return null;
                 }
                 inodes.UnionWith(own);
             }
+            if (inodes.Count == 0)
+            {
+                return [];
+            }
             string table = Read("/proc/net/tcp") + Read("/proc/net/tcp6");
-            return ProcNetTcp.Listening(table).Any(s => inodes.Contains(s.Inode) && ListeningPorts.Serves(s.Endpoint, endpoint));
+            return [.. ProcNetTcp.Listening(table).Where(s => inodes.Contains(s.Inode)).Select(s => s.Endpoint).Distinct()];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
-        }
-    }
-
-    // The process's socket inodes; null when its descriptors cannot be read, none when it is gone.
-    private static List<long>? ReadableSocketInodes(int pid)
-    {
-        string folder = $"/proc/{pid}/fd";
-        try
-        {
-            var inodes = new List<long>();
-            foreach (var fd in Directory.EnumerateFileSystemEntries(folder))
-            {
-                if (new FileInfo(fd).LinkTarget is not { } target)
-                {
-                    return Directory.Exists(folder) ? null : []; // closed to us, unless the process just ended
-                }
-                if (target.StartsWith("socket:[", StringComparison.Ordinal) && long.TryParse(target[8..^1], out long inode))
-                {
-                    inodes.Add(inode);
-                }
-            }
-            return inodes;
-        }
-        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
-        {
-            return Directory.Exists(folder) ? null : [];
+            return null; // processes come and go while /proc is read: this is a hint, never a verdict
         }
     }
 
@@ -121,24 +83,31 @@ public static class ProcessTreeSockets
         return fields.Length > 1 && int.TryParse(fields[1], out int parent) ? parent : null;
     }
 
-    // Each open descriptor that is a socket links to "socket:[inode]".
-    private static IEnumerable<long> SocketInodes(int pid)
+    // The process's socket inodes (each open descriptor that is a socket links to "socket:[inode]"); null when its
+    // descriptors cannot be read, none when it is gone.
+    private static List<long>? SocketInodes(int pid)
     {
         string folder = $"/proc/{pid}/fd";
-        if (!Directory.Exists(folder))
+        try
         {
-            return [];
-        }
-        var inodes = new List<long>();
-        foreach (var fd in Directory.EnumerateFileSystemEntries(folder))
-        {
-            string? target = new FileInfo(fd).LinkTarget;
-            if (target is not null && target.StartsWith("socket:[", StringComparison.Ordinal) && long.TryParse(target[8..^1], out long inode))
+            var inodes = new List<long>();
+            foreach (var fd in Directory.EnumerateFileSystemEntries(folder))
             {
-                inodes.Add(inode);
+                if (new FileInfo(fd).LinkTarget is not { } target)
+                {
+                    return Directory.Exists(folder) ? null : []; // closed to us, unless the process just ended
+                }
+                if (target.StartsWith("socket:[", StringComparison.Ordinal) && long.TryParse(target[8..^1], out long inode))
+                {
+                    inodes.Add(inode);
+                }
             }
+            return inodes;
         }
-        return inodes;
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return Directory.Exists(folder) ? null : [];
+        }
     }
 
     private static string Read(string path)

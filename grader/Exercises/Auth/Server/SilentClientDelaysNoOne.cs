@@ -26,11 +26,7 @@ internal sealed class SilentClientDelaysNoOne<TTarget>(CheckInfo info) : ServerC
             await target.LogInAsync(client, prompt);
             await EchoExchange.EchoAsync(client, "not kept waiting", context.Cancellation);
         }
-        catch (CheckFailedException e)
-        {
-            throw new CheckFailedException($"{e.Message}\n{AuthTexts.FormatSilentClientContext(Durations.Format(within), Durations.Format(target.LoginTimeout))}");
-        }
-        catch (Wire.WireException e)
+        catch (Exception e) when (e is CheckFailedException or Wire.WireException)
         {
             throw new CheckFailedException($"{e.Message}\n{AuthTexts.FormatSilentClientContext(Durations.Format(within), Durations.Format(target.LoginTimeout))}");
         }
