@@ -19,10 +19,12 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     /// <param name="cancellationToken">Interrupts grading.</param>
     /// <param name="timeLimit">The limit for the whole grading; <see cref="GradingOptions.TotalTimeLimit"/> when null.</param>
     /// <param name="patience">How long each check waits for a reply; the full reply timeout throughout when null.</param>
+    /// <param name="spent">What the grading spent of its limit before the checks: a started server's time to listen.</param>
     public async Task<IReadOnlyList<CheckResult>> RunAsync<TTarget>(
-        IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken, TimeSpan? timeLimit = null, Patience? patience = null)
+        IEnumerable<ICheck<TTarget>> checks, TTarget target, IRevival? revival, CancellationToken cancellationToken,
+        TimeSpan? timeLimit = null, Patience? patience = null, TimeSpan spent = default)
     {
-        var budget = new Budget(time, timeLimit ?? options.TotalTimeLimit, options.RevivalTimeLimit);
+        var budget = new Budget(time, timeLimit ?? options.TotalTimeLimit, options.RevivalTimeLimit, spent);
         patience ??= Patience.Fixed(limits.ReplyTimeout);
         var results = new List<CheckResult>();
         string? skipReason = null;
@@ -87,14 +89,14 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
     // A grading's time. Its checks spend the budget; starting an exited server again is the grader's doing and
     // spends an allowance of its own, so that a slow start (a busy machine, a container) costs the student no
     // checks, while a server that exits after every client still cannot stretch its grading without bound.
-    private sealed class Budget(TimeProvider time, TimeSpan checks, TimeSpan revivals)
+    private sealed class Budget(TimeProvider time, TimeSpan checks, TimeSpan revivals, TimeSpan spent)
     {
         private readonly long _started = time.GetTimestamp();
         private TimeSpan _reviving;
 
         public TimeSpan Checks => checks;
 
-        public TimeSpan Remaining => checks - (time.GetElapsedTime(_started) - _reviving);
+        public TimeSpan Remaining => checks - spent - (time.GetElapsedTime(_started) - _reviving);
 
         public async Task<Revival> ReviveAsync(Func<CancellationToken, Task<Revival>> revive, CancellationToken cancellationToken)
         {

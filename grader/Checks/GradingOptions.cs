@@ -9,8 +9,10 @@ public sealed record GradingOptions
     public int Seed { get; init; }
 
     /// <summary>
-    /// Grading stops after this, however broken the server: checks not started by then are skipped. A correct
-    /// server takes 1 to 3 s; a broken one that stalls is waited for less after its first stall (<see cref="Wire.Patience"/>).
+    /// Grading stops after this, however broken the server: checks not started by then are skipped. For a server
+    /// the grader starts it counts from the moment the server runs its own code (a build before it not counted),
+    /// its time to listen included. A correct server takes 1 to 3 s; a broken one that stalls is waited for less
+    /// after its first stall (<see cref="Wire.Patience"/>).
     /// </summary>
     public TimeSpan TotalTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -47,7 +47,9 @@ public sealed class ServerGrader(
             {
                 await process.StartAsync(cancellationToken);
                 var moving = new ServerTarget(() => process.Endpoint, connector);
-                results = await runner.RunAsync(checks, target(moving, process), process, cancellationToken, patience: patience);
+                // One budget from the moment the server runs its own code: the time it took to listen is spent.
+                results = await runner.RunAsync(
+                    checks, target(moving, process), process, cancellationToken, patience: patience, spent: process.OwnStartTime);
             }
             catch (ServerStartException e)
             {

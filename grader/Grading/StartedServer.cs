@@ -26,7 +26,10 @@ internal sealed class StartedServer(
     private string? _restartFailure;
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
-        _process = await launcher.StartAsync(command, endpoint, settings, startTimeout, cancellationToken);
+        (_process, OwnStartTime) = await launcher.StartTimedAsync(command, endpoint, settings, startTimeout, cancellationToken);
+
+    /// <summary>How long the server ran its own code before it first listened (its build not counted).</summary>
+    public TimeSpan OwnStartTime { get; private set; }
 
     // The first start may include a build (dotnet run); starting again needs no build and gets less time.
     private async Task RestartAsync(CancellationToken cancellationToken) =>

@@ -49,6 +49,12 @@ public interface IRunningProgram : IAsyncDisposable
     /// <summary>The processor time it has used so far, in clock ticks; null where that cannot be told.</summary>
     long? CpuTicks { get; }
 
+    /// <summary>
+    /// Whether it is still being built (a <c>dotnet run</c> compiling) rather than running its own code; null where
+    /// that cannot be told (a container), and then all of its time is its own.
+    /// </summary>
+    bool? Building { get; }
+
     /// <summary>Whether its own process has exited while processes it started still run (it has not ended: <see cref="HasExited"/>).</summary>
     bool LeftProcessesRunning { get; }
 

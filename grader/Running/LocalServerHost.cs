@@ -42,6 +42,8 @@ public sealed class LocalServerHost : IServerHost
 
         public long? CpuTicks => process.CpuTicks;
 
+        public bool? Building => process.Building;
+
         public bool LeftProcessesRunning => process.LeftProcessesRunning;
 
         public Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>

@@ -32,13 +32,30 @@ public sealed class ProcessMark
     public string Value { get; }
 
     /// <summary>The marked processes that are still alive: the program's, wherever they went.</summary>
-    public IReadOnlyList<int> Alive() => [.. Marked().Where(pid => !IsBuildServer(pid))];
+    public IReadOnlyList<int> Alive() => [.. Marked().Where(pid => !IsBuildServer(ArgumentsOf(pid)))];
 
     /// <summary>
     /// The processor time its marked processes have used so far, in the system's clock ticks, the SDK's build
     /// servers among them (a "dotnet run" that compiles is busy there): it grows while the program does anything.
     /// </summary>
     public long CpuTicks() => Marked().Sum(Ticks);
+
+    /// <summary>
+    /// Whether the program is still being built: one of its processes is a build tool (<see cref="BuildTools"/>)
+    /// that has not started anything but other build tools, as a <c>dotnet run</c> that compiles. Once it has
+    /// started what it built, the program runs its own code. The SDK's shared build servers are not counted: they
+    /// stay after every build.
+    /// </summary>
+    public bool Building()
+    {
+        var processes = Marked()
+            .Select(pid => (Pid: pid, Arguments: ArgumentsOf(pid)))
+            .Where(p => !IsBuildServer(p.Arguments))
+            .Select(p => (p.Pid, Parent: ParentOf(p.Pid), Builds: BuildTools.Is(p.Arguments)))
+            .ToList();
+        var runningParents = processes.Where(p => !p.Builds).Select(p => p.Parent).ToHashSet();
+        return processes.Any(p => p.Builds && !runningParents.Contains(p.Pid));
+    }
 
     /// <summary>Kills every marked process, again and again while new ones appear, for a bounded number of rounds.</summary>
     public void KillAll()
@@ -86,35 +103,48 @@ public sealed class ProcessMark
         }
     }
 
-    // utime and stime, the 14th and 15th fields of /proc/<pid>/stat; counted after the command's name, which may hold spaces.
-    private static long Ticks(int pid)
+    // utime and stime, the 14th and 15th fields of /proc/<pid>/stat.
+    private static long Ticks(int pid) =>
+        StatFields(pid) is { } fields
+            ? long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)
+            : 0; // it ended
+
+    // The parent's id, the 4th field of /proc/<pid>/stat; 0 once it ended.
+    private static int ParentOf(int pid) =>
+        StatFields(pid) is { } fields ? int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+    // The fields of /proc/<pid>/stat after the command's name (which may hold spaces), from the 3rd on; null once it ended.
+    private static string[]? StatFields(int pid)
     {
         try
         {
             string stat = File.ReadAllText($"/proc/{pid}/stat");
             string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            return fields.Length > 12 ? fields : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return 0; // it ended
+            return null;
+        }
+    }
+
+    // Its command line's arguments; none once it ended.
+    private static string[] ArgumentsOf(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [];
         }
     }
 
     // The .NET SDK's compiler server and MSBuild's reused nodes, which a "dotnet run" may start: they outlive every
     // build by design and serve the next one, whoever starts it, so they are not the program's to answer for.
-    private static bool IsBuildServer(int pid)
-    {
-        try
-        {
-            string commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-            return commandLine.Contains("VBCSCompiler.dll", StringComparison.Ordinal)
-                || commandLine.Contains("/nodemode:", StringComparison.OrdinalIgnoreCase)
-                || commandLine.Contains("/nodeReuse:true", StringComparison.OrdinalIgnoreCase);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    private static bool IsBuildServer(string[] arguments) =>
+        arguments.Any(a => a.EndsWith("VBCSCompiler.dll", StringComparison.Ordinal)
+            || a.StartsWith("/nodemode:", StringComparison.OrdinalIgnoreCase)
+            || a.Equals("/nodeReuse:true", StringComparison.OrdinalIgnoreCase));
 }

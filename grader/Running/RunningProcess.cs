@@ -107,11 +107,14 @@ public sealed class RunningProcess : IRunningProgram
 
     public bool LeftProcessesRunning => _process.HasExited && !_ended.IsCompleted;
 
-    /// <summary>The processor time its processes have used so far, in clock ticks; null when it is not marked or not on Linux.</summary>
     /// <summary>Its marked processes that are alive, wherever they went; none for a program started without a mark.</summary>
     public IReadOnlyList<int> MarkedProcesses() => _mark is not null && OperatingSystem.IsLinux() ? _mark.Alive() : [];
 
+    /// <summary>The processor time its processes have used so far, in clock ticks; null when it is not marked or not on Linux.</summary>
     public long? CpuTicks => _mark is not null && OperatingSystem.IsLinux() ? _mark.CpuTicks() : null;
+
+    /// <summary>Whether it is still being built (<see cref="ProcessMark.Building"/>); null when it is not marked or not on Linux.</summary>
+    public bool? Building => _mark is not null && OperatingSystem.IsLinux() ? _mark.Building() : null;
 
     public SecretForm? PrintedSecret(string secret) => _output.Printed(secret) ?? _errors.Printed(secret);
 

@@ -21,6 +21,14 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
     /// <param name="startTimeout">How long it may take to listen.</param>
     /// <param name="cancellationToken">Interrupts the wait.</param>
     public async Task<IServerProcess> StartAsync(
+        ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, TimeSpan startTimeout, CancellationToken cancellationToken) =>
+        (await StartTimedAsync(command, endpoint, settings, startTimeout, cancellationToken)).Server;
+
+    /// <summary>
+    /// Starts the server as <see cref="StartAsync"/> does, and says how long it ran its own code (its build not
+    /// counted) before it listened: time its grading has spent.
+    /// </summary>
+    public async Task<(IServerProcess Server, TimeSpan OwnTime)> StartTimedAsync(
         ShellCommand command, IPEndPoint endpoint, IReadOnlyList<ProgramSetting> settings, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
         if (host.SharesPorts && ListeningPorts.Contains(endpoint))
@@ -35,6 +43,7 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
             var exited = server.Exited(cancellationToken);
             long? elsewhereSince = null;
             var idleness = new Idleness(server, time);
+            var ownTime = new OwnTime(server, time);
             while (!await server.IsListeningAsync(cancellationToken))
             {
                 if (exited.IsCompleted)
@@ -50,6 +59,14 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
                 {
                     throw new ServerStartException(
                         Strings.FormatServerDidNotListen(endpoint.Port, Durations.Format(startTimeout), "{port}") + LastOutput(server),
+                        output: server.Output + server.Errors);
+                }
+                // Running its own code for seconds and still not listening: busy with something else (a loop before
+                // the listening socket, a port it never binds). A build before it is not counted.
+                if (ownTime.Elapsed() > OwnTime.StartLimit)
+                {
+                    throw new ServerStartException(
+                        Strings.FormatServerBusyNotListening(endpoint.Port, Durations.Format(OwnTime.StartLimit), "{port}") + LastOutput(server),
                         output: server.Output + server.Errors);
                 }
                 // Listening, but not where it was told to (a port written in the code): waiting longer changes nothing.
@@ -74,7 +91,7 @@ public sealed class ServerLauncher(IServerHost host, TimeProvider time)
                 await Task.WhenAny(exited, Task.Delay(PollInterval, time, cancellationToken));
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            return server;
+            return (server, ownTime.Elapsed());
         }
         catch
         {

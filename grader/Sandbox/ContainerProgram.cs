@@ -9,6 +9,8 @@ internal sealed class ContainerProgram : IRunningProgram
     // A container's processor time is the engine's to tell, not asked for here: its programs get the whole timeouts.
     public long? CpuTicks => null;
 
+    public bool? Building => null;
+
     // The container ends with its first process, and everything in it with the container.
     public bool LeftProcessesRunning => false;
 

@@ -36,6 +36,8 @@ internal sealed class ContainerServerProcess(ContainerProgram program, int port,
 
     public long? CpuTicks => program.CpuTicks;
 
+    public bool? Building => program.Building;
+
     public bool LeftProcessesRunning => program.LeftProcessesRunning;
 
     public async Task<IReadOnlyList<IPEndPoint>> ListeningEndpointsAsync(CancellationToken cancellationToken) =>

@@ -53,6 +53,22 @@ public sealed class CheckRunnerTests
     }
 
     [Fact]
+    public async Task The_time_a_started_server_took_to_listen_is_spent_from_the_budget()
+    {
+        // Given checks that take 8 s each, a budget of 20 s, and a server that ran its own code for 5 s before it listened
+        var checks = Enumerable.Range(1, 4).Select(i => Taking($"c{i}", TimeSpan.FromSeconds(8))).ToArray();
+        var options = new GradingOptions { TotalTimeLimit = TimeSpan.FromSeconds(20), Points = FakePoints };
+
+        var results = await Runner(options).RunAsync(checks, new object(), revival: null, CancellationToken.None, spent: TimeSpan.FromSeconds(5));
+
+        // Then two start (the second with 7 s left, and it outlives them), and the rest are skipped: the grading
+        // had 20 s in all, its start counted
+        Assert.Equal(CheckStatus.Passed, results[0].Status);
+        Assert.Equal([CheckStatus.Skipped, CheckStatus.Skipped], results.Skip(2).Select(r => r.Status));
+        Assert.Contains("grading stops after 20 s", results[3].Message);
+    }
+
+    [Fact]
     public async Task Time_spent_starting_the_server_again_does_not_count_against_the_checks_budget()
     {
         // Given a server that exits after every check and takes 3 s to start again, four checks of 4 s, a budget of 20 s

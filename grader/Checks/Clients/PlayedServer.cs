@@ -133,13 +133,16 @@ public sealed class PlayedServer : IDisposable
         var accept = _listener.AcceptAsync(connecting.Token).AsTask();
         var ended = client.Exited(connecting.Token);
         var idleness = new Idleness(client, Time);
-        bool idle = false;
+        var ownTime = new OwnTime(client, Time);
+        bool idle = false, busy = false;
         // Look now and then whether it has stopped doing anything: a client that neither connects nor works
-        // (it waits for input, or sleeps) is told so then, not at the connect timeout.
-        while (!accept.IsCompleted && !ended.IsCompleted && !connecting.Token.IsCancellationRequested && !idle)
+        // (it waits for input, or sleeps) is told so then, not at the connect timeout; one that has run its own
+        // code for seconds without connecting (a build before it not counted) is busy elsewhere.
+        while (!accept.IsCompleted && !ended.IsCompleted && !connecting.Token.IsCancellationRequested && !idle && !busy)
         {
             await Task.WhenAny(accept, ended, Task.Delay(IdleLook, Time, connecting.Token));
             idle = !accept.IsCompleted && idleness.Idle();
+            busy = !accept.IsCompleted && ownTime.Elapsed() > OwnTime.StartLimit;
         }
         if (!accept.IsCompletedSuccessfully)
         {
@@ -150,7 +153,9 @@ public sealed class PlayedServer : IDisposable
                 ? Strings.FormatClientExitedWithoutConnecting(client.ExitCode, Endpoint)
                 : idle
                     ? Strings.FormatClientIdleNotConnected(Endpoint, Durations.Format(Idleness.Limit))
-                    : Strings.FormatClientDidNotConnect(Endpoint, Durations.Format(Limits.ConnectTimeout));
+                    : busy
+                        ? Strings.FormatClientBusyNotConnected(Endpoint, Durations.Format(OwnTime.StartLimit))
+                        : Strings.FormatClientDidNotConnect(Endpoint, Durations.Format(Limits.ConnectTimeout));
             if (gone)
             {
                 await client.WaitForExitAsync(Limits.ExitTimeout, cancellationToken); // let its last output be read

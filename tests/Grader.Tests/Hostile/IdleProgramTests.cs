@@ -14,6 +14,7 @@ namespace SocketExercises.Grader.Tests.Hostile;
 public sealed class IdleProgramTests
 {
     private static readonly string StopsListening = Path.Combine(KitPrograms.HostilePrograms, "stops_listening_server.py");
+    private static readonly string BusyProgram = Path.Combine(KitPrograms.HostilePrograms, "busy_program.py");
 
     [Theory]
     [InlineData("sleep 600")]
@@ -55,6 +56,30 @@ public sealed class IdleProgramTests
         var report = await Grade.ProgramAsync(EchoClient, new ShellCommand("sleep 600"), cancellationToken: TestContext.Current.CancellationToken);
 
         var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Contains("has not connected", failed.Message);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"{stopwatch.Elapsed}\n{report.Describe()}");
+    }
+
+    [Fact]
+    public async Task A_server_that_computes_without_end_and_never_listens_is_told_so_after_seconds_of_its_own_code()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var report = await Grade.ServerAsync(EchoServer, new ShellCommand($"exec python3 '{BusyProgram}'"));
+
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Contains("has run its own code for 10 s", failed.Message);
+        Assert.Contains("does not listen on port", failed.Message);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"{stopwatch.Elapsed}\n{report.Describe()}");
+    }
+
+    [Fact]
+    public async Task A_client_that_computes_without_end_and_never_connects_is_told_so_after_seconds_of_its_own_code()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var report = await Grade.ProgramAsync(EchoClient, new ShellCommand($"exec python3 '{BusyProgram}'"), cancellationToken: TestContext.Current.CancellationToken);
+
+        var failed = Assert.Single(report.Results, r => r.Status == CheckStatus.Failed);
+        Assert.Contains("has run its own code for 10 s", failed.Message);
         Assert.Contains("has not connected", failed.Message);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"{stopwatch.Elapsed}\n{report.Describe()}");
     }

@@ -234,9 +234,12 @@ public sealed class SandboxTests
         service.Start();
         int port = ((System.Net.IPEndPoint)service.LocalEndpoint).Port;
 
-        // When a client in the sandbox tries it at the grader's address (the network's gateway), then does its work
+        // When a client in the sandbox tries it at the grader's address (the network's gateway), at the engine's
+        // default bridge (docker0) and at every other address of this machine, then does its work
+        var addresses = MachineAddresses();
+        Assert.Contains(addresses, a => a.Interface == "docker0");
         var prying = new SandboxOptions(SandboxOptions.PythonImage, KitPrograms.HostilePrograms);
-        var report = await Grade.ClientInSandboxAsync(EchoClient, prying, new($"python3 prying_client.py {port}"));
+        var report = await Grade.ClientInSandboxAsync(EchoClient, prying, new($"python3 prying_client.py {port} {string.Join(' ', addresses.Select(a => a.Address))}"));
 
         // Then the service was out of its reach, and the grader was not: it passes, and the report says the door was closed
         Assert.True(report.Succeeded, report.Describe());
@@ -246,6 +249,16 @@ public sealed class SandboxTests
         // and the grading's firewall rules went with it (the sandbox's gradings in this process run one at a time)
         Assert.DoesNotContain("@" + SandboxLeftovers.ThisOwner, (await Executed.RunAsync(new("iptables -w -S INPUT"))).Output);
     }
+
+    // This machine's own IPv4 addresses but loopback, each with its interface.
+    private static List<(string Interface, string Address)> MachineAddresses() =>
+    [
+        .. System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .Where(i => i.NetworkInterfaceType != System.Net.NetworkInformation.NetworkInterfaceType.Loopback)
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses.Select(a => (i.Name, a.Address)))
+            .Where(a => a.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            .Select(a => (a.Name, a.Address.ToString())),
+    ];
 
     [DockerFact]
     public async Task What_a_grader_killed_outright_left_is_removed_by_the_next_and_a_living_graders_is_not()
