@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A class of submissions, graded with grade-all and timed: finished ones (the solutions), unfinished ones (the
-# starters), ones that do not compile, and ones with the echo server in Python, in turn.
+# A class of submissions, graded with grade-all and timed: finished ones (the starters with the solutions' code),
+# unfinished ones (the starters), ones that do not compile, and ones with the echo server in Python, in turn.
 #
 #   bench/class.sh [submissions]     (30 by default)
 set -euo pipefail
@@ -14,11 +14,11 @@ for i in $(seq -w 1 "$count"); do
   mkdir -p "$student/exercises"
   cp Directory.Build.props Directory.Packages.props global.json .editorconfig "$student/"
   cp exercises/Directory.Build.props "$student/exercises/"
-  case $((10#$i % 4)) in
-    0) kind=exercises ;;
-    *) kind=solutions ;;
-  esac
-  (cd "$kind" && tar --exclude=bin --exclude=obj -cf - 0*) | (cd "$student/exercises" && tar -xf -)
+  # Every submission is the starters' tree, as a student's copy is; a finished one has the solutions' code in it.
+  (cd exercises && tar --exclude=bin --exclude=obj -cf - 0*) | (cd "$student/exercises" && tar -xf -)
+  if [ $((10#$i % 4)) -ne 0 ]; then
+    (cd solutions && find 0* -name '*.cs' -not -path '*/bin/*' -not -path '*/obj/*' | tar -cf - -T -) | (cd "$student/exercises" && tar -xf -)
+  fi
   (cd exercises && tar --exclude=bin --exclude=obj -cf - Common) | (cd "$student/exercises" && tar -xf -)
   case $((10#$i % 4)) in
     2) sed -i '0,/using System.Net;/s//using System.Net/' "$student/exercises/01-echo/EchoServer/Program.cs" ;;

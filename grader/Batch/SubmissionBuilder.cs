@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using SocketExercises.Grader.Building;
 using SocketExercises.Grader.Exercises;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Texts;
@@ -9,14 +10,19 @@ namespace SocketExercises.Grader.Batch;
 
 /// <summary>
 /// Builds a submission's programs into a folder of the grader's, so that what is graded is exactly what was built
-/// and nothing of the submission's own bin/ or obj/ is trusted or touched. Its C# programs are built in one
-/// invocation (a solution of them, with the artifacts layout: a folder per project, exercises/Common built once),
-/// which costs about what two separate builds do; a program that fails to build says why in one line, and the
-/// others are still built.
+/// and nothing of the submission's own bin/ or obj/ is trusted or touched. A C# program whose build is the kit's
+/// (<see cref="KitBuild"/>: the project file and everything around it as the kit has them) is compiled in the
+/// grader's own process (<see cref="ProgramCompiler"/>), in a tenth of a second; the others are built in one
+/// <c>dotnet build</c> (a solution of them, with the artifacts layout: a folder per project, exercises/Common
+/// built once). A program that fails to build says why in one line, and the others are still built.
 /// </summary>
-public sealed partial class SubmissionBuilder
+/// <param name="kit">The kit whose builds the grader can do itself; null to build every program with <c>dotnet build</c>.</param>
+public sealed partial class SubmissionBuilder(KitBuild? kit)
 {
     private static readonly TimeSpan BuildLimit = TimeSpan.FromMinutes(3);
+
+    // More than a program of an exercise ever is: such a program is left to dotnet build, under its time limit.
+    private const long MaxSourceBytes = 2_000_000;
 
     /// <summary>
     /// Builds the program of each of <paramref name="exercises"/> in the submission <paramref name="submission"/>
@@ -30,6 +36,7 @@ public sealed partial class SubmissionBuilder
     {
         var outcomes = new (BuiltProgram? Program, string? Problem)[exercises.Count];
         var projects = new List<(int Index, string File)>();
+        bool kitSurroundings = kit is not null && kit.SameSurroundings(submission);
         for (int i = 0; i < exercises.Count; i++)
         {
             string relative = ProjectOf(exercises[i]);
@@ -41,6 +48,10 @@ public sealed partial class SubmissionBuilder
             else if (PythonScript(folder, exercises[i]) is { } script)
             {
                 outcomes[i] = (new BuiltProgram(folder, script, ProgramLanguage.Python) { Source = folder }, null);
+            }
+            else if (kitSurroundings && kit!.SameProject(submission, relative) && SourceBytes(folder) <= MaxSourceBytes)
+            {
+                outcomes[i] = await CompileAsync(submission, relative, exercises[i].Name, Path.Combine(work, "compiled", exercises[i].Name), cancellationToken);
             }
             else if (Directory.GetFiles(folder, "*.csproj") is [var project])
             {
@@ -107,6 +118,29 @@ public sealed partial class SubmissionBuilder
         }
         return outcomes;
     }
+
+    // In the grader's process: only compiling, which runs nothing of the program, so also for --run-as.
+    private static async Task<(BuiltProgram? Program, string? Problem)> CompileAsync(
+        string submission, string relative, string name, string output, CancellationToken cancellationToken)
+    {
+        string folder = Path.Combine(submission, relative);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(BuildLimit);
+        try
+        {
+            string? error = await Task.Run(() => ProgramCompiler.Compile(folder, name, output, limit.Token), limit.Token);
+            return error is null
+                ? (new BuiltProgram(output, name + ".dll", ProgramLanguage.CSharp) { Source = folder }, null)
+                : (null, Strings.FormatBatchBuildFailed(relative, Shortened(error, submission)));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, Strings.FormatBatchBuildTimedOut(relative, Durations.Format(BuildLimit)));
+        }
+    }
+
+    private static long SourceBytes(string folder) =>
+        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
     // A solution of the given projects, in the XML form (.slnx), which takes their full paths as they are.
     private static string Solution(IEnumerable<string> projects) =>

@@ -1,9 +1,8 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SocketExercises.Analyzer;
+using SocketExercises.Grader.Building;
 using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.CodeReview;
@@ -16,21 +15,8 @@ namespace SocketExercises.Grader.CodeReview;
 /// </summary>
 public sealed class CodeReviewer
 {
-    // The usings the SDK adds to a console project with ImplicitUsings, as the kit's projects have.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     // A program of an exercise is a few hundred lines; what is far more is not a student's code to review.
     private const int MaxSourceChars = 2_000_000;
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>Reviews the C# (or else Python) program in <paramref name="folder"/>; says why not when there is none.</summary>
     public async Task<CodeReviewResult> ReviewAsync(string? folder, CancellationToken cancellationToken)
@@ -65,13 +51,7 @@ public sealed class CodeReviewer
     /// <param name="files">The program's files: the path a finding names, and the text.</param>
     public static async Task<IReadOnlyList<CodeFinding>> ReviewAsync(IReadOnlyList<(string Path, string Text)> files, CancellationToken cancellationToken)
     {
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = files.Append((Path: "ImplicitUsings.cs", Text: ImplicitUsings))
-            .Select(f => CSharpSyntaxTree.ParseText(f.Text, options, f.Path, cancellationToken: cancellationToken))
-            .ToList();
-        var compilation = CSharpCompilation.Create(
-            "Reviewed", trees, References.Value,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = KitCompilation.Create("Reviewed", files, cancellationToken);
         var ownPaths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var diagnostics = await compilation
             // A #pragma that switches a rule off is reported all the same: it quiets the student's build, not the grading.
@@ -105,24 +85,4 @@ public sealed class CodeReviewer
             .Order(StringComparer.Ordinal)
             .Select(f => (Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText(f))),
     ];
-
-    // The reference assemblies a build compiles against (the SDK's Microsoft.NETCore.App.Ref pack, of this runtime's
-    // version): a fifth of the memory the runtime's own libraries take. Where no SDK is installed, those.
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        string runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        string packs = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", "packs", "Microsoft.NETCore.App.Ref"));
-        string? pack = Directory.Exists(packs)
-            ? Directory.EnumerateDirectories(packs, $"{Environment.Version.Major}.*").Order(StringComparer.Ordinal)
-                .Select(v => Path.Combine(v, "ref", $"net{Environment.Version.Major}.0")).LastOrDefault(Directory.Exists)
-            : null;
-        return
-        [
-            .. Directory.EnumerateFiles(pack ?? runtime, "*.dll")
-                .Where(f => Path.GetFileName(f) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "mscorlib.dll" or "netstandard.dll"))
-                .Append(typeof(System.CommandLine.RootCommand).Assembly.Location)
-                .Append(typeof(SocketExercises.Common.ExerciseHost).Assembly.Location)
-                .Select(f => MetadataReference.CreateFromFile(f)),
-        ];
-    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocketExercises.Grader.Batch;
+using SocketExercises.Grader.Building;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Checks.Clients;
 using SocketExercises.Grader.Exercises;
@@ -36,7 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ServerGrader>();
         services.AddSingleton<ClientGrader>();
         services.AddSingleton<ExerciseGrader>();
-        services.AddSingleton<SubmissionBuilder>();
+        services.AddSingleton(_ => new SubmissionBuilder(KitBuild.Find()));
         return services;
     }
 

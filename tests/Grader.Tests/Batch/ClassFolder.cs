@@ -12,7 +12,10 @@ public sealed class ClassFolder : IDisposable
 
     public string Path { get; } = Directory.CreateTempSubdirectory("socket-class-").FullName;
 
-    /// <summary>Adds a student whose programs are copied from <paramref name="programs"/> (solutions or exercises).</summary>
+    /// <summary>
+    /// Adds a student whose programs are the starters (<paramref name="programs"/> "exercises"), or the starters
+    /// with the code of <paramref name="programs"/> (the solutions) in them, as a student who finished has them.
+    /// </summary>
     /// <returns>The student's exercises folder, for the test to change.</returns>
     public string AddStudent(string name, string programs)
     {
@@ -25,9 +28,16 @@ public sealed class ClassFolder : IDisposable
         string exercises = System.IO.Path.Combine(student, "exercises");
         File.Copy(Root("exercises/Directory.Build.props"), Directory.CreateDirectory(exercises).FullName + "/Directory.Build.props");
         CopySources(Root("exercises/Common"), System.IO.Path.Combine(exercises, "Common"));
-        foreach (var exercise in Directory.EnumerateDirectories(Root(programs)).Where(d => System.IO.Path.GetFileName(d) != "Common"))
+        foreach (var exercise in Directory.EnumerateDirectories(Root("exercises")).Where(d => System.IO.Path.GetFileName(d) != "Common"))
         {
             CopySources(exercise, System.IO.Path.Combine(exercises, System.IO.Path.GetFileName(exercise)));
+        }
+        if (programs != "exercises")
+        {
+            foreach (var exercise in Directory.EnumerateDirectories(Root(programs)))
+            {
+                CopySources(exercise, System.IO.Path.Combine(exercises, System.IO.Path.GetFileName(exercise)), "*.cs");
+            }
         }
         return exercises;
     }
@@ -37,9 +47,9 @@ public sealed class ClassFolder : IDisposable
     private static string Root(string relative) => System.IO.Path.Combine(KitPrograms.RepositoryRoot, relative);
 
     // Sources only: a submission arrives without build output.
-    private static void CopySources(string from, string to)
+    private static void CopySources(string from, string to, string pattern = "*")
     {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(from, pattern, SearchOption.AllDirectories))
         {
             string relative = System.IO.Path.GetRelativePath(from, file);
             if (relative.Split(System.IO.Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
@@ -48,7 +58,7 @@ public sealed class ClassFolder : IDisposable
             }
             string target = System.IO.Path.Combine(to, relative);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            File.Copy(file, target, overwrite: true);
         }
     }
 }
