@@ -1,11 +1,11 @@
 namespace SocketExercises.Grader.Building;
 
 /// <summary>
-/// The kit the grader was built from, as the measure of whether a submission builds as the kit does: where every
-/// file that steers a build (the build properties, the package versions, the editor settings that set rules'
-/// severities, the project file, exercises/Common) is the kit's own, a program's build is its C# files compiled
-/// as <see cref="KitCompilation"/> compiles them, and the grader can do that itself. Anything else, and the
-/// program is built by <c>dotnet build</c>, whatever its project file asks for.
+/// Whether a submission's program builds as the kit's does: every file that steers its build (the build properties,
+/// the package versions, the editor settings that set rules' severities, its project file) is the kit's as shipped
+/// (<see cref="KitFingerprints"/>), no other is there, and its exercises/Common is the one the grader itself was
+/// built with. Then its build is its C# files compiled as <see cref="KitCompilation"/> compiles them, and the grader
+/// can do that itself; anything else is built by <c>dotnet build</c>, whatever its project file asks for.
 /// </summary>
 public sealed class KitBuild
 {
@@ -37,9 +37,10 @@ public sealed class KitBuild
 
     /// <summary>Whether the submission's build around its programs (its top, exercises/, exercises/Common) is the kit's.</summary>
     public bool SameSurroundings(string submission) =>
-        Steering.All(f => SameFile(submission, f))
-        && Steering.All(f => SameFile(submission, Path.Combine("exercises", f)))
-        && AbsentOrSame(submission, Path.Combine("analyzer", "Analyzer.props"))
+        Steering.SelectMany(f => (string[])[f, "exercises/" + f])
+            .All(f => KitFingerprints.Surroundings.TryGetValue(f, out string? shipped) ? Is(submission, f, shipped) : !File.Exists(Path.Combine(submission, f)))
+        && (!File.Exists(Path.Combine(submission, "analyzer", "Analyzer.props")) || Is(submission, "analyzer/Analyzer.props", KitFingerprints.AnalyzerProps))
+        // Its Common is compiled against as the grader's own copy, built from the grader's kit: the same files, or not the kit's build.
         && SameTree(submission, Path.Combine("exercises", "Common"));
 
     /// <summary>
@@ -51,26 +52,19 @@ public sealed class KitBuild
     {
         string exercise = Path.GetDirectoryName(project)!;
         string file = Path.Combine(project, Path.GetFileName(project) + ".csproj");
-        return File.Exists(Path.Combine(_root, file))
-            && SameFile(submission, file)
-            && Steering.All(f => SameFile(submission, Path.Combine(exercise, f)))
+        return File.Exists(Path.Combine(submission, file))
+            && Is(submission, file, KitFingerprints.ProgramProject)
+            && !Steering.Any(f => File.Exists(Path.Combine(submission, exercise, f)))
             && !ProjectExtras.Any(pattern => BuildFiles(Path.Combine(submission, project), pattern).Any())
             && Directory.GetFiles(Path.Combine(submission, project), "*.csproj").Length == 1;
     }
 
-    // The same file in both, or in neither; text compared with its line ends made alike, as a checkout on Windows
-    // changes them and the build does not care.
-    private bool SameFile(string submission, string relative)
-    {
-        string ours = Path.Combine(_root, relative), theirs = Path.Combine(submission, relative);
-        bool have = File.Exists(ours);
-        return have == File.Exists(theirs) && (!have || Normalized(File.ReadAllBytes(ours)).SequenceEqual(Normalized(File.ReadAllBytes(theirs))));
-    }
+    private static bool Is(string submission, string relative, string shipped) =>
+        File.Exists(Path.Combine(submission, relative)) && KitFingerprints.Of(Path.Combine(submission, relative)) == shipped;
 
-    // The kit's analyzer is imported where a submission has it, and a batch's build switches it off: a submission
-    // of exercises/ alone has none.
-    private bool AbsentOrSame(string submission, string relative) =>
-        !File.Exists(Path.Combine(submission, relative)) || SameFile(submission, relative);
+    // The same file in both, its line ends made alike.
+    private bool SameFile(string submission, string relative) =>
+        KitFingerprints.Of(Path.Combine(_root, relative)) == KitFingerprints.Of(Path.Combine(submission, relative));
 
     private bool SameTree(string submission, string relative)
     {
@@ -87,6 +81,4 @@ public sealed class KitBuild
             : Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories)
                 .Where(f => !Path.GetRelativePath(folder, Path.GetDirectoryName(f)!).Split(Path.DirectorySeparatorChar)
                     .Any(part => part is "bin" or "obj" || (part.StartsWith('.') && part != ".")));
-
-    private static byte[] Normalized(byte[] bytes) => [.. bytes.Where((b, i) => !(b == '\r' && i + 1 < bytes.Length && bytes[i + 1] == '\n'))];
 }

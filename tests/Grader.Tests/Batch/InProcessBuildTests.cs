@@ -83,6 +83,41 @@ public sealed class InProcessBuildTests : IDisposable
         Assert.True(Kit.SameProject(untouched, "exercises/01-echo/EchoServer"));
     }
 
+    [Fact]
+    public void A_copy_graded_by_its_own_grader_is_held_to_the_kit_as_shipped_not_to_itself()
+    {
+        // Given a student's own copy of the kit, with its grader in it, whose echo server's project file and top build settings they changed
+        string own = Path.GetDirectoryName(_class.AddStudent("own", "solutions"))!;
+        Directory.CreateDirectory(Path.Combine(own, "grader"));
+        File.Copy(Path.Combine(KitPrograms.RepositoryRoot, "grader", "Grader.csproj"), Path.Combine(own, "grader", "Grader.csproj"));
+        var kit = KitBuild.Find(own)!;
+        Assert.True(kit.SameSurroundings(own));
+        Edit(own, "01-echo/EchoServer/EchoServer.csproj", "<OutputType>Exe</OutputType>", "<OutputType>Exe</OutputType><Nullable>disable</Nullable>");
+        File.AppendAllText(Path.Combine(own, "Directory.Build.props"), "<!-- changed -->");
+
+        // Then neither is the kit's build, although the copy is the kit the grader was found in
+        Assert.False(kit.SameProject(own, "exercises/01-echo/EchoServer"));
+        Assert.True(kit.SameProject(own, "exercises/01-echo/EchoClient"));
+        Assert.False(kit.SameSurroundings(own));
+    }
+
+    [Fact]
+    public void The_fingerprints_of_the_kits_build_files_are_those_of_this_repository()
+    {
+        // A kit maintainer who changes one of these files updates grader/Building/KitFingerprints.cs with what this prints
+        string Of(string relative) => KitFingerprints.Of(Path.Combine(KitPrograms.RepositoryRoot, relative));
+        foreach (var (file, shipped) in KitFingerprints.Surroundings)
+        {
+            Assert.True(shipped == Of(file), $"{file} changed: its fingerprint is now {Of(file)}");
+        }
+        Assert.True(KitFingerprints.AnalyzerProps == Of("analyzer/Analyzer.props"), $"analyzer/Analyzer.props changed: {Of("analyzer/Analyzer.props")}");
+        foreach (var exercise in KitExercises.All)
+        {
+            string project = $"exercises/{exercise.Project}/{exercise.Name}.csproj";
+            Assert.True(KitFingerprints.ProgramProject == Of(project), $"{project} changed: its fingerprint is now {Of(project)}");
+        }
+    }
+
     public void Dispose()
     {
         _class.Dispose();
