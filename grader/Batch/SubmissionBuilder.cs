@@ -12,7 +12,7 @@ namespace SocketExercises.Grader.Batch;
 /// Builds a submission's programs into a folder of the grader's, so that what is graded is exactly what was built
 /// and nothing of the submission's own bin/ or obj/ is trusted or touched. A C# program whose build is the kit's
 /// (<see cref="KitBuild"/>: the project file and everything around it as the kit has them) is compiled in the
-/// grader's own process (<see cref="ProgramCompiler"/>), in a tenth of a second; the others are built in one
+/// grader's own process (<see cref="ProgramCompiler"/>), in a fraction of a second; the others are built in one
 /// <c>dotnet build</c> (a solution of them, with the artifacts layout: a folder per project, exercises/Common
 /// built once). A program that fails to build says why in one line, and the others are still built.
 /// </summary>
@@ -137,10 +137,13 @@ public sealed partial class SubmissionBuilder(KitBuild? kit)
         {
             return (null, Strings.FormatBatchBuildTimedOut(relative, Durations.Format(BuildLimit)));
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, Strings.FormatBatchBuildFailed(relative, e.Message)); // a file it could not read, or write
+        }
     }
 
-    private static long SourceBytes(string folder) =>
-        Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+    private static long SourceBytes(string folder) => KitBuild.BuildFiles(folder, "*.cs").Sum(f => new FileInfo(f).Length);
 
     // A solution of the given projects, in the XML form (.slnx), which takes their full paths as they are.
     private static string Solution(IEnumerable<string> projects) =>

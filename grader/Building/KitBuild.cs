@@ -73,9 +73,11 @@ public sealed class KitBuild
         return ours.SequenceEqual(theirs, StringComparer.Ordinal) && ours.All(f => SameFile(submission, f));
     }
 
-    // The files of a folder that a build sees: not what a build wrote (bin/, obj/), nor hidden folders, which the
-    // SDK leaves out of a project's items too.
-    private static IEnumerable<string> BuildFiles(string folder, string pattern) =>
+    /// <summary>
+    /// The files of a folder that a build sees: not what a build wrote (bin/, obj/), nor hidden folders, which the
+    /// SDK leaves out of a project's items too.
+    /// </summary>
+    public static IEnumerable<string> BuildFiles(string folder, string pattern) =>
         !Directory.Exists(folder)
             ? []
             : Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories)
