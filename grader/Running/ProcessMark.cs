@@ -7,9 +7,11 @@ namespace SocketExercises.Grader.Running;
 /// Finds every process a started program left behind, wherever it went. The program is started with a mark in
 /// its environment, which its children inherit, and theirs, also those that left its process tree (a double
 /// fork, <c>setsid</c>, a child that outlives its parent): a process-tree kill misses those, a look for the
-/// mark in each process's environment (<c>/proc/&lt;pid&gt;/environ</c>) does not. Linux only; elsewhere it finds
-/// nothing and the process-tree kill is all there is. A program that clears its own environment for its
-/// children escapes it: the sandbox (<c>--sandbox docker</c>) is the answer to a program written to escape.
+/// mark in each process's environment (<c>/proc/&lt;pid&gt;/environ</c>) does not. Where the system has
+/// <c>setsid</c>, the program is also started in a session of its own (<see cref="Session"/>), which its
+/// processes keep whatever environment they give their children (<c>env -i</c>). Linux only; elsewhere it finds
+/// nothing and the process-tree kill is all there is. A program that both clears the environment and starts a
+/// session of its own escapes: the sandbox (<c>--sandbox docker</c>) is the answer to a program written to escape.
 /// </summary>
 public sealed class ProcessMark
 {
@@ -30,6 +32,19 @@ public sealed class ProcessMark
 
     /// <summary>What the started program's environment holds as <see cref="Variable"/>.</summary>
     public string Value { get; }
+
+    /// <summary>
+    /// The session the program was started in, of which its first process is the leader (its id is the session's);
+    /// null where it was not started in one of its own.
+    /// </summary>
+    public int? Session { get; set; }
+
+    /// <summary>
+    /// How to start a marked program in a session of its own: <c>setsid</c> before its command, which becomes the
+    /// session's leader in the same process (the grader's child leads no process group, so setsid does not fork).
+    /// </summary>
+    public static string? SessionStarter { get; } =
+        OperatingSystem.IsLinux() ? new[] { "/usr/bin/setsid", "/bin/setsid" }.FirstOrDefault(File.Exists) : null;
 
     /// <summary>The marked processes that are still alive: the program's, wherever they went.</summary>
     public IReadOnlyList<int> Alive() => [.. Marked().Where(pid => !IsBuildServer(ArgumentsOf(pid)))];
@@ -87,7 +102,14 @@ public sealed class ProcessMark
         ? []
         : Directory.EnumerateDirectories("/proc")
             .Select(folder => int.TryParse(Path.GetFileName(folder), out int pid) ? pid : 0)
-            .Where(pid => pid > 0 && pid != Environment.ProcessId && IsMarked(pid));
+            .Where(pid => pid > 0 && pid != Environment.ProcessId && (IsMarked(pid) || (Session is { } session && SessionOf(pid) == session)));
+
+    // The session's id, the 6th field of /proc/<pid>/stat; 0 once it ended, also while it waits to be reaped (a
+    // zombie, state Z, whose environment can no longer be read either).
+    private static int SessionOf(int pid) =>
+        StatFields(pid) is { } fields && fields[0] is not ("Z" or "X")
+            ? int.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
 
     private bool IsMarked(int pid)
     {

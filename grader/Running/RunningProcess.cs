@@ -45,6 +45,11 @@ public sealed class RunningProcess : IRunningProgram
         if (mark is not null)
         {
             startInfo.Environment[ProcessMark.Variable] = mark.Value;
+            if (ProcessMark.SessionStarter is { } setsid)
+            {
+                startInfo.ArgumentList.Insert(0, startInfo.FileName);
+                startInfo.FileName = setsid;
+            }
         }
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var running = new RunningProcess(process, [.. secrets ?? []], mark);
@@ -56,6 +61,10 @@ public sealed class RunningProcess : IRunningProgram
         {
             process.Dispose();
             throw new ProcessStartException(Strings.FormatProcessCouldNotStart(startInfo.FileName, e.Message));
+        }
+        if (mark is not null && ProcessMark.SessionStarter is not null)
+        {
+            mark.Session = process.Id;
         }
         // Read as bytes, not lines: a program that prints 100 MB without a newline must not make a 100 MB line.
         running._outputClosed = running.PumpAsync(process.StandardOutput.BaseStream, running._output);

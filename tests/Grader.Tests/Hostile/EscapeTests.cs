@@ -16,6 +16,7 @@ public sealed class EscapeTests
     [Theory]
     [InlineData("escaping_server.py")]
     [InlineData("escaping_server.py --setsid")]
+    [InlineData("escaping_server.py --clear-env")]
     [InlineData("stdout_holding_server.py")]
     public async Task A_server_that_leaves_its_process_tree_is_graded_and_leaves_nothing_behind(string server)
     {
