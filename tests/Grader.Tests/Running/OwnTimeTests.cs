@@ -71,21 +71,33 @@ public sealed class OwnTimeTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "Processes are read from /proc.");
 
-        // Given a process named as a build tool ("make") that works alone for a second, then starts its program
+        // Given a process named as a build tool ("make") that works alone for a second or more (bash counts whole
+        // seconds), then starts its program
         var mark = new ProcessMark();
         await using var building = RunningProcess.Start(
-            new ProcessStartInfo("bash", ["-c", "exec -a make bash -c 'while ((SECONDS < 1)); do :; done; sleep 30 & wait'"]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true },
+            new ProcessStartInfo("bash", ["-c", "exec -a make bash -c 'while ((SECONDS < 2)); do :; done; sleep 30 & wait'"]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true },
             mark: mark);
 
-        // Then it is building while it alone runs, and not once its child (the program) runs
-        Assert.True(mark.Building());
-        var started = Stopwatch.StartNew();
-        while (mark.Building() && started.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-        Assert.False(mark.Building());
+        // Then it is building once it runs as "make" (setsid and the first shell exec it first), and not once its
+        // child (the program) runs
+        Assert.True(await SeenAsync(() => mark.Building()), "never seen building");
+        Assert.True(await SeenAsync(() => !mark.Building()), "still building after its program started");
         Assert.Equal(2, mark.Alive().Count);
+    }
+
+    // Whether the condition held at some look within 10 s.
+    private static async Task<bool> SeenAsync(Func<bool> condition)
+    {
+        var started = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (started.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return false;
+            }
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+        return true;
     }
 
     private static void Advance(OwnTime own, FakeTimeProvider time, TimeSpan span)
