@@ -14,6 +14,10 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     // Far beyond any line of the protocol (1024 bytes at most).
     private const int MaxLineBytes = 64 * 1024;
 
+    // The names of each check's people: a notice of anyone else joining or leaving is a late one about an earlier
+    // check's people (a server may see a connection close after the next check has begun), and no check judges it.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, HashSet<string>> NamesOfCheck = [];
+
     private readonly LineReader _lines = new(connection, context.Time, MaxLineBytes);
 
     /// <summary>The name this person joins with, which is also the connection's label.</summary>
@@ -28,6 +32,11 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     public static async Task<ChatPeer> ConnectAsync(ServerTarget server, string name, CheckContext context, bool recorded = true)
     {
         var connection = recorded ? await server.ConnectAsync(name, context) : await server.ConnectUnrecordedAsync(name, context);
+        var names = NamesOfCheck.GetOrCreateValue(context);
+        lock (names)
+        {
+            names.Add(name);
+        }
         return new ChatPeer(connection, name, context);
     }
 
@@ -60,7 +69,7 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     /// <param name="after">What happened that should have caused it, for the message: "after Ana joined".</param>
     public async Task ExpectLineAsync(string expected, string after)
     {
-        var line = await ReadLineAsync(context.Limits.ReplyTimeout);
+        var line = await ReadOwnLineAsync();
         byte[] wanted = Line(expected);
         if (line.Bytes is { } got && got.AsSpan().SequenceEqual(wanted))
         {
@@ -92,7 +101,7 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
             _lines.Pending.Add(received.Data);
         }
         while (received.Data.Length > 0 && _lines.Pending.Count < MaxLineBytes);
-        while (ignoreNotices && _lines.Pending.PeekLine() is { } line && IsNotice(line))
+        while (_lines.Pending.PeekLine() is { } line && (IsForeignNotice(line) || (ignoreNotices && IsNotice(line))))
         {
             _lines.Pending.TakeLine();
         }
@@ -105,7 +114,7 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     /// <summary>Expects the server to close (or reset) the connection within the reply timeout, sending nothing more.</summary>
     public async Task ExpectCloseAsync(string after)
     {
-        var line = await ReadLineAsync(context.Limits.ReplyTimeout);
+        var line = await ReadOwnLineAsync();
         if (line.Bytes is null && line.Partial.Length == 0 && line.End is ReceiveEnd.Closed or ReceiveEnd.Reset)
         {
             return;
@@ -149,6 +158,33 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
         }
         while (line.Bytes is { } notice && IsNotice(notice) && !notice.AsSpan().SequenceEqual(awaited));
         return line;
+    }
+
+    // The next line, within the reply timeout, past late notices about earlier checks' people.
+    private async Task<ChatLine> ReadOwnLineAsync()
+    {
+        ChatLine line;
+        do
+        {
+            line = await ReadLineAsync(context.Limits.ReplyTimeout);
+        }
+        while (line.Bytes is { } notice && IsForeignNotice(notice));
+        return line;
+    }
+
+    // JOIN or LEAVE of a name none of this check's people has.
+    private bool IsForeignNotice(byte[] line)
+    {
+        if (!IsNotice(line))
+        {
+            return false;
+        }
+        string who = Encoding.UTF8.GetString(line).TrimEnd('\n').Split(' ', 2)[1];
+        var names = NamesOfCheck.GetOrCreateValue(context);
+        lock (names)
+        {
+            return !names.Contains(who);
+        }
     }
 
     private static bool IsNotice(byte[] line) => line.AsSpan().StartsWith("JOIN "u8) || line.AsSpan().StartsWith("LEAVE "u8);
