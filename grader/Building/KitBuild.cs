@@ -13,8 +13,9 @@ public sealed class KitBuild
     private static readonly string[] Steering =
         ["Directory.Build.props", "Directory.Build.targets", "Directory.Build.rsp", "Directory.Packages.props", "global.json", ".editorconfig", ".globalconfig"];
 
-    // In a project's own folder, files that would take part in its build besides its C# files.
-    private static readonly string[] ProjectExtras = ["*.props", "*.targets", "*.resx", "*.editorconfig", "*.globalconfig", "*.rsp", "Directory.Build.*"];
+    // In a project's own folder, files that would take part in its build besides its C# files (Directory.Build.*
+    // among them, by their extensions).
+    private static readonly HashSet<string> ProjectExtras = [".props", ".targets", ".resx", ".editorconfig", ".globalconfig", ".rsp"];
 
     private readonly string _root;
 
@@ -55,7 +56,7 @@ public sealed class KitBuild
         return File.Exists(Path.Combine(submission, file))
             && Is(submission, file, KitFingerprints.ProgramProject)
             && !Steering.Any(f => File.Exists(Path.Combine(submission, exercise, f)))
-            && !ProjectExtras.Any(pattern => BuildFiles(Path.Combine(submission, project), pattern).Any())
+            && !BuildFiles(Path.Combine(submission, project), "*").Any(f => ProjectExtras.Contains(Path.GetExtension(f)))
             && Directory.GetFiles(Path.Combine(submission, project), "*.csproj").Length == 1;
     }
 

@@ -148,27 +148,22 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
 
     // The next line that is not a notice of others joining or leaving (unless it is the one awaited, which may be
     // a notice itself): notices may come at any time, and are no answer and no fault where a check is about
-    // something else. Each line gets the reply timeout.
-    private async Task<ChatLine> ReadLineAfterNoticesAsync(byte[]? awaited = null)
-    {
-        ChatLine line;
-        do
-        {
-            line = await ReadLineAsync(context.Limits.ReplyTimeout);
-        }
-        while (line.Bytes is { } notice && IsNotice(notice) && !notice.AsSpan().SequenceEqual(awaited));
-        return line;
-    }
+    // something else.
+    private Task<ChatLine> ReadLineAfterNoticesAsync(byte[]? awaited = null) =>
+        ReadLineSkippingAsync(line => IsNotice(line) && !line.AsSpan().SequenceEqual(awaited));
 
-    // The next line, within the reply timeout, past late notices about earlier checks' people.
-    private async Task<ChatLine> ReadOwnLineAsync()
+    // The next line past late notices about earlier checks' people.
+    private Task<ChatLine> ReadOwnLineAsync() => ReadLineSkippingAsync(IsForeignNotice);
+
+    // The next line that is not to be skipped; each line gets the reply timeout.
+    private async Task<ChatLine> ReadLineSkippingAsync(Func<byte[], bool> skipped)
     {
         ChatLine line;
         do
         {
             line = await ReadLineAsync(context.Limits.ReplyTimeout);
         }
-        while (line.Bytes is { } notice && IsForeignNotice(notice));
+        while (line.Bytes is { } bytes && skipped(bytes));
         return line;
     }
 
