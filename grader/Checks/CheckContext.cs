@@ -16,4 +16,10 @@ public sealed record CheckContext(
 {
     /// <summary>The run of a client that the check judged, for the report and for diagnoses: what it printed, how it ended.</summary>
     public ClientSession? Session { get; set; }
+
+    /// <summary>
+    /// Whether the check runs alongside others (<see cref="ICheck.RunsSideBySide"/>): the server has shown it serves
+    /// clients at once, so the check may use several clients at once too, to wait through its quiet periods together.
+    /// </summary>
+    public bool SideBySide { get; init; }
 }

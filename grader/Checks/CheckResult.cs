@@ -26,6 +26,12 @@ public sealed record CheckResult(CheckInfo Info, CheckStatus Status, TimeSpan Du
     /// <summary>What the grader sent and received during the check, in order.</summary>
     public IReadOnlyList<WireEvent> Transcript { get; init; } = [];
 
+    /// <summary>
+    /// Whether the check failed because the program could not be reached (any more): a server that died closed its
+    /// connections, which a diagnosis must not read as how it serves.
+    /// </summary>
+    public bool Unreachable { get; init; }
+
     /// <summary>The client's run that the check judged; null for a server's check.</summary>
     public ClientSession? Session { get; init; }
 

@@ -7,6 +7,13 @@ public interface ICheck
 
     /// <summary>The longest the check may take; past it the check fails.</summary>
     TimeSpan TimeLimit { get; }
+
+    /// <summary>
+    /// Whether the check needs nothing of its target but connections of its own, and leaves it as it found it, so
+    /// that it may run alongside the checks next to it that say the same (see <see cref="CheckRunner"/>).
+    /// Most of such a check's time is waiting: for bytes that must not come, or for pieces sent with pauses.
+    /// </summary>
+    bool RunsSideBySide => false;
 }
 
 /// <summary>

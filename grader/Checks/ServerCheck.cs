@@ -8,5 +8,7 @@ public abstract class ServerCheck<TTarget> : ICheck<TTarget>
 
     public virtual TimeSpan TimeLimit => TimeSpan.FromSeconds(10);
 
+    public virtual bool RunsSideBySide => false;
+
     public abstract Task RunAsync(TTarget target, CheckContext context);
 }

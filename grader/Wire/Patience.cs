@@ -18,6 +18,7 @@ public sealed class Patience(TimeSpan full, TimeSpan shortest)
     public static readonly TimeSpan ShortestExit = TimeSpan.FromSeconds(1);
 
     private readonly Lock _lock = new();
+    private Patience? _learnsFor;
     private TimeSpan _slowest;
     private bool _stalledInThisCheck;
 
@@ -40,6 +41,34 @@ public sealed class Patience(TimeSpan full, TimeSpan shortest)
     public bool WaitedLess { get; private set; }
 
     private bool Learns { get; init; } = true;
+
+    /// <summary>
+    /// The patience of a check run alongside others: it waits as this one would now, and how promptly things came
+    /// is learned here, but not a stall, which none of the others caused: its check is run again on its own.
+    /// </summary>
+    public Patience Alongside()
+    {
+        var wait = Next();
+        return new(wait, wait) { Learns = false, _learnsFor = this };
+    }
+
+    /// <summary>
+    /// The check run with <paramref name="alongside"/> counts as one run in turn (its failure stands): its stall, if it
+    /// stalled, is learned as if it had been this patience's.
+    /// </summary>
+    public void Adopt(Patience alongside, string name)
+    {
+        bool stalled;
+        lock (alongside._lock)
+        {
+            stalled = alongside._stalledInThisCheck;
+        }
+        if (stalled)
+        {
+            Stalled();
+        }
+        Ended(name);
+    }
 
     /// <summary>The wait in the check (or run) about to start.</summary>
     public TimeSpan Next()
@@ -67,6 +96,7 @@ public sealed class Patience(TimeSpan full, TimeSpan shortest)
                 _slowest = waited;
             }
         }
+        _learnsFor?.Came(waited);
     }
 
     /// <summary>Nothing came within the whole wait.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Running;
@@ -162,6 +163,71 @@ public sealed class CheckRunnerTests
         Assert.Equal([(3, 3), (2, 0)], results.Select(r => (r.Points, r.Earned)));
     }
 
+    [Fact]
+    public async Task Runs_neighbouring_side_by_side_checks_at_once_while_every_check_before_them_passed()
+    {
+        // Given three side-by-side checks that each pass only once all three have started
+        var meeting = new Meeting(3);
+        var checks = new[] { Passing("a"), meeting.Check("b"), meeting.Check("c"), meeting.Check("d") };
+
+        // When the checks run (bounded: run one at a time, the first would wait for the others for ever)
+        var results = await Runner().RunAsync(checks, new object(), revival: null, TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // Then all pass: they ran at once, each once, reported in their order
+        Assert.All(results, r => Assert.Equal(CheckStatus.Passed, r.Status));
+        Assert.Equal(["a", "b", "c", "d"], results.Select(r => r.Info.Id));
+        Assert.Equal(3, meeting.Runs);
+    }
+
+    [Fact]
+    public async Task Runs_side_by_side_checks_one_at_a_time_after_a_check_failed()
+    {
+        // Given a failing check before three side-by-side checks
+        var counter = new InFlight();
+        var checks = new[] { Failing("a"), counter.Check("b"), counter.Check("c"), counter.Check("d") };
+
+        var results = await Runner().RunAsync(checks, new object(), revival: null, CancellationToken.None);
+
+        // Then they run one at a time: the failure may be a server that serves one client at a time
+        Assert.Equal([CheckStatus.Failed, CheckStatus.Passed, CheckStatus.Passed, CheckStatus.Passed], results.Select(r => r.Status));
+        Assert.Equal(1, counter.Most);
+    }
+
+    [Fact]
+    public async Task A_check_that_fails_alongside_others_is_run_again_alone_and_that_run_counts()
+    {
+        // Given side-by-side checks: one fails on its first run only (another check upset the server), one always:
+        // with two failures, either may be the other's doing
+        var meeting = new Meeting(3);
+        var upset = meeting.Check("b", fails: run => run == 1);
+        var broken = meeting.Check("c", fails: _ => true);
+        var fine = meeting.Check("d");
+
+        var results = await Runner().RunAsync([Passing("a"), upset, broken, fine], new object(), revival: null, TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // Then the first passes on its second run, alone; the second fails there too, with its own message; the third ran once
+        Assert.Equal([CheckStatus.Passed, CheckStatus.Passed, CheckStatus.Failed, CheckStatus.Passed], results.Select(r => r.Status));
+        Assert.Equal("c failed.", results[2].Message);
+        Assert.Equal((2, 2, 1), (meeting.RunsOf("b"), meeting.RunsOf("c"), meeting.RunsOf("d")));
+    }
+
+    [Fact]
+    public async Task A_lone_failure_among_side_by_side_checks_stands_without_a_second_run()
+    {
+        // Given side-by-side checks of which one fails on its first run, and the others pass
+        var meeting = new Meeting(3);
+        var checks = new[] { Passing("a"), meeting.Check("b"), meeting.Check("c", fails: run => run == 1), meeting.Check("d") };
+
+        var results = await Runner().RunAsync(checks, new object(), revival: null, TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // Then its failure is its own: nothing else failed that could have caused it, and it is not run again
+        Assert.Equal([CheckStatus.Passed, CheckStatus.Passed, CheckStatus.Failed, CheckStatus.Passed], results.Select(r => r.Status));
+        Assert.Equal(1, meeting.RunsOf("c"));
+    }
+
     // Every fake check is worth a point unless a test says otherwise.
     private static readonly PointsTable FakePoints =
         PointsTable.Of(new[] { "a", "b", "c", "d", "broken", "slow", "c1", "c2", "c3", "c4", "c5" }.Select(id => new KeyValuePair<string, int>(id, 1)));
@@ -173,6 +239,9 @@ public sealed class CheckRunnerTests
     }
 
     private static FakeCheck Passing(string id) => new(id, TimeSpan.FromSeconds(5), _ => Task.CompletedTask);
+
+    private static FakeCheck Failing(string id) =>
+        new(id, TimeSpan.FromSeconds(5), _ => throw new CheckFailedException($"{id} failed."));
 
     private static FakeCheck Unreachable(string id) =>
         new(id, TimeSpan.FromSeconds(5), _ => throw new TargetUnreachableException($"{id} found nobody."));
@@ -189,7 +258,64 @@ public sealed class CheckRunnerTests
 
         public TimeSpan TimeLimit => limit;
 
+        public bool RunsSideBySide { get; init; }
+
         public Task RunAsync(object target, CheckContext context) => run(context.Cancellation);
+    }
+
+    // Side-by-side checks that each wait until all of them have started: run one at a time, the first would wait for
+    // the others until its limit, which the fake clock never reaches.
+    private sealed class Meeting(int expected)
+    {
+        private readonly TaskCompletionSource _all = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ConcurrentDictionary<string, int> _runs = [];
+        private int _started;
+
+        public int Runs => _runs.Values.Sum();
+
+        public int RunsOf(string id) => _runs[id];
+
+        /// <param name="fails">Whether the check fails on its n-th run, counted from 1.</param>
+        public FakeCheck Check(string id, Func<int, bool>? fails = null) => new(id, TimeSpan.FromSeconds(5), async token =>
+        {
+            int run = _runs.AddOrUpdate(id, 1, (_, runs) => runs + 1);
+            if (Interlocked.Increment(ref _started) == expected)
+            {
+                _all.SetResult();
+            }
+            await _all.Task.WaitAsync(token);
+            if (fails?.Invoke(run) == true)
+            {
+                throw new CheckFailedException($"{id} failed.");
+            }
+        })
+        { RunsSideBySide = true };
+    }
+
+    // Side-by-side checks that count how many of them run at once.
+    private sealed class InFlight
+    {
+        private int _now;
+        private int _most;
+
+        public int Most => _most;
+
+        public FakeCheck Check(string id) => new(id, TimeSpan.FromSeconds(5), async _ =>
+        {
+            int now = Interlocked.Increment(ref _now);
+            InterlockedMax(ref _most, now);
+            await Task.Yield();
+            Interlocked.Decrement(ref _now);
+        })
+        { RunsSideBySide = true };
+
+        private static void InterlockedMax(ref int most, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref most)) < value && Interlocked.CompareExchange(ref most, value, seen) != seen)
+            {
+            }
+        }
     }
 
     // A server that exits after every check and takes a while to start again; past its deadline, it fails to.

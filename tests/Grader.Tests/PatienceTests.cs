@@ -62,4 +62,38 @@ public sealed class PatienceTests
         Assert.Null(patience.FirstStall);
         Assert.False(patience.WaitedLess);
     }
+
+    [Fact]
+    public void A_check_run_alongside_others_teaches_how_promptly_replies_came_but_not_its_stall()
+    {
+        // Given a patience that has seen a stall, and a check run alongside others
+        var patience = Patience.ForReplies(Full);
+        patience.Stalled();
+        patience.Ended("stalled-here");
+        var alongside = patience.Alongside();
+
+        // When that check sees a slow reply, then a stall of its own
+        alongside.Came(TimeSpan.FromMilliseconds(400));
+        alongside.Stalled();
+        alongside.Ended("alongside");
+
+        // Then it waited what the grading waits now; the slow reply is learned, the stall is not (it is run again alone)
+        Assert.Equal(Patience.ShortestReply, alongside.Full);
+        Assert.Equal(TimeSpan.FromMilliseconds(1600), patience.Next());
+        Assert.Equal("stalled-here", patience.FirstStall);
+        Assert.Null(alongside.FirstStall);
+    }
+
+    [Fact]
+    public void A_stall_alongside_others_before_any_other_is_not_the_first()
+    {
+        var patience = Patience.ForReplies(Full);
+        var alongside = patience.Alongside();
+        alongside.Stalled();
+        alongside.Ended("alongside");
+        patience.Ended("the grading's own check");
+
+        Assert.Null(patience.FirstStall);
+        Assert.Equal(Full, patience.Next());
+    }
 }

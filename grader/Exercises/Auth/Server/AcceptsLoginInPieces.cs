@@ -11,6 +11,8 @@ internal sealed class AcceptsLoginInPieces : ServerCheck<AuthServerTarget>
 
     public override CheckInfo Info { get; } = new("auth.login-in-pieces", "§11", AuthTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(AuthServerTarget target, CheckContext context)
     {
         await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, context);

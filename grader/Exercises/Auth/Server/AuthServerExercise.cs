@@ -50,13 +50,14 @@ public sealed class AuthServerExercise : ServerExercise<AuthServerTarget>
     [
         new AuthAcceptsConnection(),
         new AcceptsRightPassword(),
+        // Concurrency before the checks that run side by side (from the wrong password to the login timeout).
+        new SilentClientDelaysNoOne<AuthServerTarget>(new("auth.silent-client-delays-no-one", "§15", AuthTexts.ResourceManager)),
         new RejectsWrongPassword(),
         .. RefusesLines.All,
         new KeepsDataAfterLogin(),
         new AcceptsLoginInPieces(),
         new RefusesLongLine(),
         new EchoesNothingBeforeLogin(),
-        new SilentClientDelaysNoOne<AuthServerTarget>(new("auth.silent-client-delays-no-one", "§15", AuthTexts.ResourceManager)),
         new EnforcesLoginTimeout<AuthServerTarget>(new("auth.login-timeout", "§14", AuthTexts.ResourceManager)),
         new SurvivesBadLogins(),
         new RequiresPassword<AuthServerTarget>(new("auth.requires-password", "§16", AuthTexts.ResourceManager)),

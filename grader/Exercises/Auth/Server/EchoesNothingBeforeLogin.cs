@@ -8,6 +8,8 @@ internal sealed class EchoesNothingBeforeLogin : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.nothing-before-ok", "§12", AuthTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(AuthServerTarget target, CheckContext context)
     {
         var wrongThenData = Encoding.UTF8.GetBytes("AUTH not-the-password\nsecret data");

@@ -12,6 +12,8 @@ internal sealed class EnforcesLoginTimeout<TTarget>(CheckInfo info) : ServerChec
 
     public override CheckInfo Info => info;
 
+    public override bool RunsSideBySide => true;
+
     public override TimeSpan TimeLimit => TimeSpan.FromSeconds(30);
 
     public override async Task RunAsync(TTarget target, CheckContext context)

@@ -9,6 +9,8 @@ internal sealed class KeepsDataAfterLogin : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.keeps-data-after-login", "§11", AuthTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(AuthServerTarget target, CheckContext context)
     {
         var data = "sent together with the login"u8.ToArray();

@@ -10,6 +10,8 @@ internal sealed class RefusesLines(CheckInfo info, Func<string, IEnumerable<stri
 {
     public override CheckInfo Info => info;
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(AuthServerTarget target, CheckContext context)
     {
         foreach (var text in lines(target.Password))

@@ -18,6 +18,8 @@ internal sealed class RefusesLongLine : ServerCheck<AuthServerTarget>
 
     public override CheckInfo Info { get; } = new("auth.refuses-long-line", "§13", AuthTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(AuthServerTarget target, CheckContext context)
     {
         var line = Encoding.ASCII.GetBytes("AUTH " + new string('A', Sent - "AUTH ".Length));

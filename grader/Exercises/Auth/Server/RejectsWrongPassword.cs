@@ -8,6 +8,8 @@ internal sealed class RejectsWrongPassword : ServerCheck<AuthServerTarget>
 {
     public override CheckInfo Info { get; } = new("auth.rejects-wrong-password", "§12", AuthTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override Task RunAsync(AuthServerTarget target, CheckContext context)
     {
         string wrong = Encoding.ASCII.GetString(context.Payloads.Text(context.Payloads.For(Info.Id), 12)).Replace(' ', 'x');

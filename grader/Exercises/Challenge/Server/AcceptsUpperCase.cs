@@ -10,6 +10,8 @@ internal sealed class AcceptsUpperCase : ServerCheck<ChallengeServerTarget>
 {
     public override CheckInfo Info { get; } = new("challenge.accepts-upper-case", "§28", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ChallengeServerTarget target, CheckContext context)
     {
         await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, context);

@@ -35,6 +35,8 @@ public sealed class ChallengeServerExercise : ServerExercise<ChallengeServerTarg
         new NonceForm(),
         new FreshNonces(),
         new AcceptsRightMac(),
+        // Concurrency before the checks that run side by side (from the upper-case MAC to the login timeout).
+        new SilentClientDelaysNoOne<ChallengeServerTarget>(new("challenge.silent-client-delays-no-one", "§15", ChallengeTexts.ResourceManager)),
         new AcceptsUpperCase(),
         new KeepsDataAfterLogin(),
         new RejectsWrongMac(),
@@ -44,7 +46,6 @@ public sealed class ChallengeServerExercise : ServerExercise<ChallengeServerTarg
         new RejectsPasswordInClear(),
         new RejectsReplay(),
         new RefusesLongLine(),
-        new SilentClientDelaysNoOne<ChallengeServerTarget>(new("challenge.silent-client-delays-no-one", "§15", ChallengeTexts.ResourceManager)),
         new EnforcesLoginTimeout<ChallengeServerTarget>(new("challenge.login-timeout", "§14", ChallengeTexts.ResourceManager)),
         new KeepsServing(),
         new RequiresPassword<ChallengeServerTarget>(new("challenge.requires-password", "§31", ChallengeTexts.ResourceManager)),

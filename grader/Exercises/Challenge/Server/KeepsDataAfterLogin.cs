@@ -10,6 +10,8 @@ internal sealed class KeepsDataAfterLogin : ServerCheck<ChallengeServerTarget>
 {
     public override CheckInfo Info { get; } = new("challenge.keeps-data-after-login", "§29", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ChallengeServerTarget target, CheckContext context)
     {
         var data = "sent together with the MAC"u8.ToArray();

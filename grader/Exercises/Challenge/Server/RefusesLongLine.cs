@@ -12,6 +12,8 @@ internal sealed class RefusesLongLine : ServerCheck<ChallengeServerTarget>
 
     public override CheckInfo Info { get; } = new("challenge.refuses-long-line", "§13", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ChallengeServerTarget target, CheckContext context)
     {
         await using var client = await target.Server.ConnectAsync(Strings.LabelTheClient, context);

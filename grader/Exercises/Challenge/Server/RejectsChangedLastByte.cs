@@ -8,6 +8,8 @@ internal sealed class RejectsChangedLastByte : ServerCheck<ChallengeServerTarget
 {
     public override CheckInfo Info { get; } = new("challenge.rejects-changed-last-byte", "§29", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override Task RunAsync(ChallengeServerTarget target, CheckContext context) =>
         ChallengeExchange.ExpectRefusedAsync(
             target,

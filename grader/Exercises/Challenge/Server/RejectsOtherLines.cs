@@ -8,6 +8,8 @@ internal sealed class RejectsOtherLines : ServerCheck<ChallengeServerTarget>
 {
     public override CheckInfo Info { get; } = new("challenge.rejects-other-lines", "§29", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ChallengeServerTarget target, CheckContext context)
     {
         Func<string, string>[] lines =

@@ -11,6 +11,8 @@ internal sealed class RejectsPartialMac : ServerCheck<ChallengeServerTarget>
 {
     public override CheckInfo Info { get; } = new("challenge.rejects-partial-mac", "§29", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ChallengeServerTarget target, CheckContext context)
     {
         await ChallengeExchange.ExpectRefusedAsync(

@@ -8,6 +8,8 @@ internal sealed class RejectsPasswordInClear : ServerCheck<ChallengeServerTarget
 {
     public override CheckInfo Info { get; } = new("challenge.rejects-password-in-clear", "§29", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override Task RunAsync(ChallengeServerTarget target, CheckContext context) =>
         ChallengeExchange.ExpectRefusedAsync(
             target,

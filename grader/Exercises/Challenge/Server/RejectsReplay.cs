@@ -12,6 +12,8 @@ internal sealed class RejectsReplay : ServerCheck<ChallengeServerTarget>
 {
     public override CheckInfo Info { get; } = new("challenge.rejects-replay", "§30", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ChallengeServerTarget target, CheckContext context)
     {
         string heardNonce;

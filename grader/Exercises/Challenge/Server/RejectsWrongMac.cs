@@ -8,6 +8,8 @@ internal sealed class RejectsWrongMac : ServerCheck<ChallengeServerTarget>
 {
     public override CheckInfo Info { get; } = new("challenge.rejects-wrong-mac", "§29", ChallengeTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override Task RunAsync(ChallengeServerTarget target, CheckContext context)
     {
         var random = context.Payloads.For(Info.Id);

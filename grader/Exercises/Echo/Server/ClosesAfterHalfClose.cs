@@ -10,6 +10,8 @@ public sealed class ClosesAfterHalfClose : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.closes-after-half-close", "§3", EchoTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ServerTarget target, CheckContext context)
     {
         var message = Encoding.UTF8.GetBytes("That is all from me, goodbye.");

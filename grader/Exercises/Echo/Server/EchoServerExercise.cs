@@ -19,12 +19,14 @@ public sealed class EchoServerExercise : ServerExercise<ServerTarget>
           dotnet run --project grader -- check echo-server --start "python3 server.py" --json report.json
         """;
 
-    // Reachability first, so an unreachable server is reported once; the reset check last, because a server
-    // that dies of it leaves nothing to check after.
+    // Reachability first, so an unreachable server is reported once; then concurrency, which a server must have
+    // shown before the checks after it run side by side (each with a connection of its own, most of them waiting);
+    // the reset check last, because a server that dies of it leaves nothing to check after.
     protected override IReadOnlyList<ICheck<ServerTarget>> ServerChecks { get; } =
     [
         new AcceptsConnection(),
         new ServesSecondClient(),
+        new ServesClientsConcurrently(),
         new EchoesShortMessage(),
         new EchoesUtf8Text(),
         new EchoesAllByteValues(),
@@ -33,7 +35,6 @@ public sealed class EchoServerExercise : ServerExercise<ServerTarget>
         new EchoesLargePayload(),
         new ClosesAfterHalfClose(),
         new SendsNothingExtra(),
-        new ServesClientsConcurrently(),
         new SurvivesReset(),
     ];
 

@@ -8,6 +8,8 @@ public sealed class EchoesAllByteValues : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.all-byte-values", "§2", EchoTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ServerTarget target, CheckContext context)
     {
         var values = Enumerable.Range(0, 256).Select(v => (byte)v).ToArray();

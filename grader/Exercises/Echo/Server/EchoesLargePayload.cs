@@ -13,6 +13,8 @@ public sealed class EchoesLargePayload : ServerCheck<ServerTarget>
 
     public override CheckInfo Info { get; } = new("echo.large-payload", "§2", EchoTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ServerTarget target, CheckContext context)
     {
         var payload = context.Payloads.Bytes(Info.Id, Size);

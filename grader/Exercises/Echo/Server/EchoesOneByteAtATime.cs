@@ -11,6 +11,8 @@ public sealed class EchoesOneByteAtATime : ServerCheck<ServerTarget>
 
     public override CheckInfo Info { get; } = new("echo.one-byte-at-a-time", "§2", EchoTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ServerTarget target, CheckContext context)
     {
         var message = context.Payloads.Text(context.Payloads.For(Info.Id), Length);

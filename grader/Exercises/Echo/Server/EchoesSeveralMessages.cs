@@ -8,6 +8,8 @@ public sealed class EchoesSeveralMessages : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.several-messages", "§2", EchoTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ServerTarget target, CheckContext context)
     {
         var random = context.Payloads.For(Info.Id);

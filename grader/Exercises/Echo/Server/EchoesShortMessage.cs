@@ -8,6 +8,8 @@ public sealed class EchoesShortMessage : ServerCheck<ServerTarget>
 {
     public override CheckInfo Info { get; } = new("echo.short-message", "§2", EchoTexts.ResourceManager);
 
+    public override bool RunsSideBySide => true;
+
     public override async Task RunAsync(ServerTarget target, CheckContext context)
     {
         await using var client = await target.ConnectAsync(Strings.LabelTheClient, context);

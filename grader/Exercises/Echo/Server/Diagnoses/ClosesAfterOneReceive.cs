@@ -18,6 +18,11 @@ public sealed class ClosesAfterOneReceive : IDiagnoser
 
     public Diagnosis? Diagnose(CheckResult failed, GradeReport report, ProgramLanguage language)
     {
+        // A server that died closed every connection it had: that is not closing after one receive.
+        if (failed.Unreachable)
+        {
+            return null;
+        }
         if (Echoed(failed) is { } evidence)
         {
             return Made(evidence, language);
