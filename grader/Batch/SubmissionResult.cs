@@ -21,6 +21,15 @@ public sealed record SubmissionResult(string Student, IReadOnlyList<GradeReport>
             r.Exercise, Grader.Reports.FailureDetails.FirstLine(r.Results.First(c => c.Status == CheckStatus.Failed).Message))),
     ];
 
+    /// <summary>
+    /// The result without what each check saw (its transcript, a client's output): what the class's table reads,
+    /// once the student's own report, which shows them, is written.
+    /// </summary>
+    public SubmissionResult WithoutEvidence() => this with
+    {
+        Reports = [.. Reports.Select(r => r with { Results = [.. r.Results.Select(c => c with { Transcript = [], Session = null })] })],
+    };
+
     /// <summary>The commit that was graded, when the submission is a git repository graded as of a date (<c>--before</c>).</summary>
     public string? Commit { get; init; }
 

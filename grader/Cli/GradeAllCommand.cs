@@ -89,6 +89,7 @@ internal static class GradeAllCommand
             var batch = new BatchGrader(
                 exercises, provider.GetRequiredService<ExerciseGrader>(), provider.GetRequiredService<SubmissionBuilder>(), options, provider.GetService<BatchSandbox>());
             long started = TimeProvider.System.GetTimestamp();
+            var studentReport = new StudentReport(exercises);
             // Two submissions at a time: while one builds, the other's programs are mostly waiting on the wire.
             using var slots = new SemaphoreSlim(SubmissionsAtOnce);
             var results = await Task.WhenAll(submissions.Select(async (submission, i) =>
@@ -101,7 +102,10 @@ internal static class GradeAllCommand
                     // Progress goes to standard error, so standard output is the table alone.
                     var result = await GradeAsync(batch, submission, before, Path.Combine(work, student), what => Console.Error.WriteLine($"{step}: {what}"), cancellationToken);
                     Console.Error.WriteLine($"{step}: {result.Score}/{result.MaxScore}");
-                    return result;
+                    // The student's report now, while its transcripts are at hand; the class's table needs none of
+                    // them, and thirty students' megabytes of them were the largest part of the grader's memory.
+                    await ReportFile.WriteAsync(Path.Combine(output, result.Student + ".md"), studentReport.Render(result), cancellationToken);
+                    return result.WithoutEvidence();
                 }
                 finally
                 {
@@ -115,11 +119,6 @@ internal static class GradeAllCommand
             await ReportFile.WriteAsync(csv, table.Csv(results), cancellationToken);
             await ReportFile.WriteAsync(json, table.Json(results) + "\n", cancellationToken);
             Console.WriteLine();
-            var studentReport = new StudentReport(exercises);
-            foreach (var result in results)
-            {
-                await ReportFile.WriteAsync(Path.Combine(output, result.Student + ".md"), studentReport.Render(result), cancellationToken);
-            }
             table.WriteConsole(results, Console.Out);
             Console.WriteLine();
             Console.WriteLine(Strings.FormatBatchWritten(csv, json));

@@ -18,6 +18,12 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     // check's people (a server may see a connection close after the next check has begun), and no check judges it.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CheckContext, HashSet<string>> NamesOfCheck = [];
 
+    // Every name the grader's people have joined with: each check's are its own, fixed ("Gita-19"). A message from
+    // one of them that is not among this check's people is a late one of an earlier check: a server still relays
+    // what a sender wrote before it left (megabytes, where a check fills a slow reader's queue) to whoever is in the
+    // room by then. A message from a name the grader never used is the server's own doing, and judged.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> GradersNames = [];
+
     private readonly LineReader _lines = new(connection, context.Time, MaxLineBytes);
 
     /// <summary>The name this person joins with, which is also the connection's label.</summary>
@@ -37,6 +43,7 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
         {
             names.Add(name);
         }
+        GradersNames.TryAdd(name, 0);
         return new ChatPeer(connection, name, context);
     }
 
@@ -101,7 +108,7 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
             _lines.Pending.Add(received.Data);
         }
         while (received.Data.Length > 0 && _lines.Pending.Count < MaxLineBytes);
-        while (_lines.Pending.PeekLine() is { } line && (IsForeignNotice(line) || (ignoreNotices && IsNotice(line))))
+        while (_lines.Pending.PeekLine() is { } line && (IsAboutEarlierCheck(line) || (ignoreNotices && IsNotice(line))))
         {
             _lines.Pending.TakeLine();
         }
@@ -150,10 +157,10 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
     // a notice itself): notices may come at any time, and are no answer and no fault where a check is about
     // something else.
     private Task<ChatLine> ReadLineAfterNoticesAsync(byte[]? awaited = null) =>
-        ReadLineSkippingAsync(line => IsNotice(line) && !line.AsSpan().SequenceEqual(awaited));
+        ReadLineSkippingAsync(line => (IsNotice(line) && !line.AsSpan().SequenceEqual(awaited)) || IsAboutEarlierCheck(line));
 
-    // The next line past late notices about earlier checks' people.
-    private Task<ChatLine> ReadOwnLineAsync() => ReadLineSkippingAsync(IsForeignNotice);
+    // The next line past late lines about earlier checks' people.
+    private Task<ChatLine> ReadOwnLineAsync() => ReadLineSkippingAsync(IsAboutEarlierCheck);
 
     // The next line that is not to be skipped; each line gets the reply timeout.
     private async Task<ChatLine> ReadLineSkippingAsync(Func<byte[], bool> skipped)
@@ -167,18 +174,23 @@ internal sealed class ChatPeer(WireConnection connection, string name, CheckCont
         return line;
     }
 
-    // JOIN or LEAVE of a name none of this check's people has.
-    private bool IsForeignNotice(byte[] line)
+    // JOIN or LEAVE of a name none of this check's people has, or MSG from one of an earlier check's people.
+    private bool IsAboutEarlierCheck(byte[] line)
     {
-        if (!IsNotice(line))
+        bool notice = IsNotice(line);
+        if (!notice && !line.AsSpan().StartsWith("MSG "u8))
         {
             return false;
         }
-        string who = Encoding.UTF8.GetString(line).TrimEnd('\n').Split(' ', 2)[1];
+        string[] words = Encoding.UTF8.GetString(line).TrimEnd('\n').Split(' ', 3);
+        if (words.Length < 2 || (!notice && !GradersNames.ContainsKey(words[1])))
+        {
+            return false;
+        }
         var names = NamesOfCheck.GetOrCreateValue(context);
         lock (names)
         {
-            return !names.Contains(who);
+            return !names.Contains(words[1]);
         }
     }
 
