@@ -24,6 +24,14 @@ printf '|%s|%s|\n' "----------------------------------------------" "----------"
 for server in echo-server:01-echo/EchoServer auth-server:02-auth/AuthServer chat-server:03-chat/ChatServer challenge-server:04-challenge/ChallengeServer; do
   time_it "${server%%:*}, reference (--start)" $grader check "${server%%:*}" --start "dotnet $(out "${server#*:}")"
 done
+# The echo server already running, as a student runs it and grades it with --port: the grading alone.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+dotnet "$(out 01-echo/EchoServer)" --port "$port" >/dev/null 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+time_it "echo-server, reference, running (--port)" $grader check echo-server --port "$port"
+kill "$server" 2>/dev/null || true
 for client in echo-client:01-echo/EchoClient auth-client:02-auth/AuthClient chat-client:03-chat/ChatClient challenge-client:04-challenge/ChallengeClient; do
   time_it "${client%%:*}, reference" $grader check "${client%%:*}" --client "dotnet $(out "${client#*:}") --port {port}"
 done
