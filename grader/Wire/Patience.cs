@@ -44,7 +44,8 @@ public sealed class Patience(TimeSpan full, TimeSpan shortest)
 
     /// <summary>
     /// The patience of a check run alongside others: it waits as this one would now, and how promptly things came
-    /// is learned here, but not a stall, which none of the others caused: its check is run again on its own.
+    /// is learned here at once; a stall only once it is known that the check's failure stands (<see cref="Adopt"/>),
+    /// as a check that failed beside other failures is run again on its own, and that run's stall is the one learned.
     /// </summary>
     public Patience Alongside()
     {
