@@ -44,7 +44,11 @@ internal sealed class CatalogueRoom(ChatMistakes mistakes)
             _members.RemoveAll(m => m.Member == member);
             _leftNames.Add(name);
         }
-        if (mistakes.AnnouncesLeaves)
+        if (mistakes.AnnouncesLeaves && mistakes.LeaveNoticeDelay > TimeSpan.Zero)
+        {
+            _ = Task.Delay(mistakes.LeaveNoticeDelay).ContinueWith(_ => Broadcast(Line($"LEAVE {name}"), member), TaskScheduler.Default);
+        }
+        else if (mistakes.AnnouncesLeaves)
         {
             Broadcast(Line($"LEAVE {name}"), member);
         }

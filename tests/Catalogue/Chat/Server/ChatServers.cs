@@ -81,6 +81,8 @@ public static class ChatServers
         ["correct-threads"] = new() { Threads = true },
         // The other honest reading of "longer than 1024 bytes": it refuses once it holds more than 1024.
         ["correct-refuses-beyond-1024"] = new() { LineLimit = 1025 },
+        // Tells of a member's leaving only after the next check has begun: its people must not be judged by it.
+        ["correct-late-leave"] = new() { LeaveNoticeDelay = TimeSpan.FromMilliseconds(300) },
     };
 
     public static async Task<int> RunAsync(int port, ChatMistakes mistakes, CancellationToken stopping)
@@ -139,6 +141,9 @@ public sealed record ChatMistakes
     public bool AnnouncesJoins { get; init; } = true;
 
     public bool AnnouncesLeaves { get; init; } = true;
+
+    /// <summary>How long after a member leaves the others are told: a busy server may tell them late.</summary>
+    public TimeSpan LeaveNoticeDelay { get; init; }
 
     public bool FreesNames { get; init; } = true;
 
