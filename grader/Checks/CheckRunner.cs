@@ -77,7 +77,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
                 return new CheckResult(check.Info, CheckStatus.Skipped, TimeSpan.Zero, _skipReason) { Points = worth };
             }
 
-            var (result, unreachable, environment, blocks) = await runner.RunOneAsync(
+            var (result, environment, blocks) = await runner.RunOneAsync(
                 check, target, Limit(check), _anyPassed, patience, cancellationToken);
             patience.Ended(check.Info.Id);
             Ran(check, result);
@@ -89,7 +89,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
             {
                 _notGraded = Strings.FormatNotGradedAfterError(check.Info.Id, result.Message);
             }
-            else if (unreachable && !await RevivedAsync(check.Info))
+            else if (result.Unreachable && !await RevivedAsync(check.Info))
             {
                 // Everything after this would fail the same way: say it once, here, and skip the rest.
                 _skipReason = Strings.FormatSkippedUnreachable(check.Info.Id);
@@ -116,8 +116,8 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
             bool alone = outcomes.Count(o => !Judged(o.Result)) == 1;
             for (int i = 0; i < checks.Count; i++)
             {
-                var (result, unreachable, environment, blocks) = outcomes[i];
-                if (Judged(result) || (alone && !unreachable && !environment && !blocks))
+                var (result, environment, blocks) = outcomes[i];
+                if (Judged(result) || (alone && !result.Unreachable && !environment && !blocks))
                 {
                     patience.Adopt(waits[i], checks[i].Info.Id);
                     Ran(checks[i], result);
@@ -195,9 +195,9 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         }
     }
 
-    // Unreachable: the target could not be reached at all. Environment: the grader could not do its part.
-    // Blocks: the target lacks what every later check needs.
-    private async Task<(CheckResult Result, bool Unreachable, bool Environment, bool Blocks)> RunOneAsync<TTarget>(
+    // The result says whether the target could not be reached at all (CheckResult.Unreachable). Environment: the
+    // grader could not do its part. Blocks: the target lacks what every later check needs.
+    private async Task<(CheckResult Result, bool Environment, bool Blocks)> RunOneAsync<TTarget>(
         ICheck<TTarget> check, TTarget target, TimeSpan limit, bool anyPassed, Patience patience, CancellationToken cancellationToken,
         bool sideBySide = false)
     {
@@ -216,48 +216,48 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         try
         {
             await check.RunAsync(target, context);
-            return (Ended(CheckStatus.Passed, null), false, false, false);
+            return (Ended(CheckStatus.Passed, null), false, false);
         }
         catch (CheckFailedException e)
         {
-            return (Failed(e.Message), false, false, false);
+            return (Failed(e.Message), false, false);
         }
         catch (PrerequisiteMissingException e)
         {
-            return (Failed(e.Message), false, false, true);
+            return (Failed(e.Message), false, true);
         }
         catch (CheckNotApplicableException e)
         {
-            return (Ended(CheckStatus.Skipped, Strings.FormatSkippedNotApplicable(e.Message)), false, false, false);
+            return (Ended(CheckStatus.Skipped, Strings.FormatSkippedNotApplicable(e.Message)), false, false);
         }
         catch (WireException e)
         {
-            return (Failed(e.Message), false, false, false);
+            return (Failed(e.Message), false, false);
         }
         catch (ServerUnreachableException e)
         {
             string after = anyPassed
                 ? Strings.UnreachableAfterPass
                 : Strings.UnreachableHint;
-            return (Failed($"{e.Message}\n{after}") with { Unreachable = true }, true, false, false);
+            return (Failed($"{e.Message}\n{after}") with { Unreachable = true }, false, false);
         }
         catch (TargetUnreachableException e)
         {
-            return (Failed(e.Message) with { Unreachable = true }, true, false, false);
+            return (Failed(e.Message) with { Unreachable = true }, false, false);
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
-            return (Failed(Strings.FormatCheckTimedOut(Durations.Format(limit))), false, false, false);
+            return (Failed(Strings.FormatCheckTimedOut(Durations.Format(limit))), false, false);
         }
         catch (GraderEnvironmentException e)
         {
-            return (NotJudged(e.Message), false, true, false);
+            return (NotJudged(e.Message), true, false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A grader must report, never crash, whatever a server does to it; an exception it did not expect
             // is its own trouble, not the program's.
-            return (NotJudged(Strings.FormatCheckUnexpected(e.GetType().Name, e.Message)), false, false, false);
+            return (NotJudged(Strings.FormatCheckUnexpected(e.GetType().Name, e.Message)), false, false);
         }
     }
 }
