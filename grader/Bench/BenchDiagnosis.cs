@@ -13,7 +13,11 @@ public static class BenchDiagnosis
     public static IReadOnlyList<string> Of(LoadResult result, int connections, int block)
     {
         var said = new List<string>();
-        if (result.RoundTrips == 0)
+        if (result.Refused > 0)
+        {
+            said.Add(Strings.FormatBenchRefused(result.Refused, connections, result.Refusal));
+        }
+        if (result.RoundTrips == 0 && result.Refused < connections) // a refused login is no failure to echo
         {
             said.Add(Strings.BenchNoRoundTrip);
         }

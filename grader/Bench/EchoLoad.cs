@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using SocketExercises.Grader.Texts;
 
 namespace SocketExercises.Grader.Bench;
 
@@ -13,6 +14,12 @@ namespace SocketExercises.Grader.Bench;
 /// <param name="Unreached">Connections that could not be made at all.</param>
 public sealed record LoadResult(long Bytes, long RoundTrips, IReadOnlyList<TimeSpan> Latencies, TimeSpan Elapsed, int Lost, int Unreached)
 {
+    /// <summary>Connections the server did not let in (a password server); <see cref="Refusal"/> says what it answered.</summary>
+    public int Refused { get; init; }
+
+    /// <summary>What the server answered the first refused login, for a person to read; null when none was refused.</summary>
+    public string? Refusal { get; init; }
+
     public double MebibytesPerSecond => Bytes / 1048576.0 / Elapsed.TotalSeconds;
 
     public double RoundTripsPerSecond => RoundTrips / Elapsed.TotalSeconds;
@@ -29,13 +36,16 @@ public sealed record LoadResult(long Bytes, long RoundTrips, IReadOnlyList<TimeS
 public static class EchoLoad
 {
     /// <param name="progress">Told the bytes echoed so far, about twice a second.</param>
+    /// <param name="logIn">How each connection logs in before its round trips; null for a server that echoes at once.</param>
     public static async Task<LoadResult> RunAsync(
-        IPEndPoint server, int connections, int block, TimeSpan duration, Action<long>? progress, CancellationToken cancellationToken)
+        IPEndPoint server, int connections, int block, TimeSpan duration, Action<long>? progress, CancellationToken cancellationToken, BenchLogin? logIn = null)
     {
         long bytes = 0;
         long roundTrips = 0;
         int lost = 0;
         int unreached = 0;
+        int refused = 0;
+        string? refusal = null;
         var latencies = new List<TimeSpan>[connections];
         var clock = Stopwatch.StartNew();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -63,6 +73,12 @@ public static class EchoLoad
             }
             try
             {
+                if (logIn is not null && await LogInAsync(socket) is { } answer)
+                {
+                    Interlocked.Increment(ref refused);
+                    Interlocked.CompareExchange(ref refusal, answer, null);
+                    return;
+                }
                 while (!stop.IsCancellationRequested)
                 {
                     long started = Stopwatch.GetTimestamp();
@@ -94,11 +110,16 @@ public static class EchoLoad
             }
         }
 
-        static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken token)
+        // A server that never answers the login is refused by the end of the run, not waited on past it.
+        async Task<string?> LogInAsync(Socket socket)
         {
-            while (!data.IsEmpty)
+            try
             {
-                data = data[await socket.SendAsync(data, SocketFlags.None, token)..];
+                return await logIn(socket, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return Strings.FormatBenchLoginUnanswered(Durations.Format(duration));
             }
         }
 
@@ -110,6 +131,19 @@ public static class EchoLoad
         await running;
         cancellationToken.ThrowIfCancellationRequested();
         var all = latencies.SelectMany(l => l ?? []).Order().ToList();
-        return new LoadResult(bytes, roundTrips, all, clock.Elapsed < duration ? duration : clock.Elapsed, lost, unreached);
+        return new LoadResult(bytes, roundTrips, all, clock.Elapsed < duration ? duration : clock.Elapsed, lost, unreached)
+        {
+            Refused = refused,
+            Refusal = refusal,
+        };
+    }
+
+    /// <summary>send() may take fewer bytes than offered: sends until all are gone.</summary>
+    internal static async Task SendAllAsync(Socket socket, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        while (!data.IsEmpty)
+        {
+            data = data[await socket.SendAsync(data, SocketFlags.None, cancellationToken)..];
+        }
     }
 }

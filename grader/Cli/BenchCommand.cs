@@ -5,6 +5,8 @@ using SocketExercises.Common;
 using SocketExercises.Grader.Bench;
 using SocketExercises.Grader.Checks;
 using SocketExercises.Grader.Composition;
+using SocketExercises.Grader.Exercises.Auth;
+using SocketExercises.Grader.Exercises.Auth.Server;
 using SocketExercises.Grader.Grading;
 using SocketExercises.Grader.Running;
 using SocketExercises.Grader.Scoring;
@@ -13,12 +15,30 @@ using SocketExercises.Grader.Texts;
 namespace SocketExercises.Grader.Cli;
 
 /// <summary>
-/// <c>bench echo-server</c>: loads an echo server (one already running at <c>--port</c>, or one it starts with
-/// <c>--start</c>) and prints its throughput, round trips and latency, and what they say about it.
+/// <c>bench echo-server</c>, <c>auth-server</c>, <c>challenge-server</c>: loads a server (one already running at
+/// <c>--port</c>, or one it starts with <c>--start</c>) with echo round trips, after a login where the server wants
+/// one, and prints its throughput, round trips and latency, and what they say about it.
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Build()
+    public static Command Build() => new("bench", Strings.HelpBench)
+    {
+        Server("echo-server", Strings.HelpBenchEchoServer, """
+              dotnet run --project grader -- bench echo-server --start "dotnet run --project exercises/01-echo/EchoServer"
+              dotnet run --project grader -- bench echo-server --port 65432 --connections 64 --block 64
+            """, logIn: null),
+        Server("auth-server", Strings.HelpBenchAuthServer, """
+              dotnet run --project grader -- bench auth-server --start "dotnet run --project exercises/02-auth/AuthServer"
+              dotnet run --project grader -- bench auth-server --port 65432 --password "$SOCKET_PASSWORD" --connections 64 --block 64
+            """, BenchLogins.Password),
+        Server("challenge-server", Strings.HelpBenchChallengeServer, """
+              dotnet run --project grader -- bench challenge-server --start "dotnet run --project exercises/04-challenge/ChallengeServer"
+              dotnet run --project grader -- bench challenge-server --port 65432 --password "$SOCKET_PASSWORD"
+            """, BenchLogins.Challenge),
+    };
+
+    /// <param name="logIn">How a connection logs in, given the password; null for a server that wants none.</param>
+    private static Command Server(string name, string help, string examples, Func<string, BenchLogin>? logIn)
     {
         var endpoint = new EndpointOptions();
         var start = new Option<string?>("--start") { Description = Strings.HelpStart, HelpName = "command" };
@@ -40,40 +60,62 @@ internal static class BenchCommand
             DefaultValueFactory = _ => 3,
             CustomParser = result => OptionParsers.Seconds(OptionParsers.Token(result), "--seconds", result),
         };
-        var echo = new Command("echo-server", GraderCommandLine.Help(Strings.HelpBenchEchoServer, Strings.HelpExamples, """
-              dotnet run --project grader -- bench echo-server --start "dotnet run --project exercises/01-echo/EchoServer"
-              dotnet run --project grader -- bench echo-server --port 65432 --connections 64 --block 64
-            """))
+        var password = new Option<string?>("--password") { Description = AuthTexts.HelpServerPassword };
+        var command = new Command(name, GraderCommandLine.Help(help, Strings.HelpExamples, examples))
         {
             start, connections, block, seconds,
         };
-        endpoint.AddTo(echo);
-        echo.SetAction((parsed, cancellationToken) => RunAsync(
-            new IPEndPoint(EndpointOptions.Resolve(parsed.GetRequiredValue(endpoint.Host)), parsed.GetValue(endpoint.Port)),
-            parsed.GetValue(start),
-            parsed.GetValue(connections),
-            parsed.GetValue(block),
-            TimeSpan.FromSeconds(parsed.GetValue(seconds)),
-            cancellationToken));
-        return new Command("bench", Strings.HelpBench) { echo };
+        if (logIn is not null)
+        {
+            command.Add(password);
+        }
+        endpoint.AddTo(command);
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var load = new Load(
+                new IPEndPoint(EndpointOptions.Resolve(parsed.GetRequiredValue(endpoint.Host)), parsed.GetValue(endpoint.Port)),
+                parsed.GetValue(connections),
+                parsed.GetValue(block),
+                TimeSpan.FromSeconds(parsed.GetValue(seconds)));
+            string? command = parsed.GetValue(start) is { Length: > 0 } given ? given : null;
+            if (logIn is null)
+            {
+                return RunAsync(load, command, [], null, cancellationToken);
+            }
+            // A server the bench starts gets a password made up for it, as the grader gives one; a running one's must be told.
+            string? secret = parsed.GetValue(password) ?? (command is null ? null : Passwords.Make());
+            if (secret is null)
+            {
+                Console.Error.WriteLine(Strings.BenchPasswordNeeded);
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            return RunAsync(load, command, AuthServerTarget.Settings(secret, Settings.DefaultLoginTimeout), logIn(secret), cancellationToken);
+        });
+        return command;
     }
 
-    private static async Task<int> RunAsync(IPEndPoint server, string? start, int connections, int block, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>What to load, and how hard.</summary>
+    private sealed record Load(IPEndPoint Server, int Connections, int Block, TimeSpan Duration);
+
+    private static async Task<int> RunAsync(
+        Load load, string? start, IReadOnlyList<ProgramSetting> settings, BenchLogin? logIn, CancellationToken cancellationToken)
     {
         using var signals = new ShutdownSignals(cancellationToken);
         cancellationToken = signals.Token;
         await using var services = GraderServices.Build(new GradingOptions { Points = PointsTable.Of([]) });
+        var (server, connections, block, duration) = load;
         StartedServer? started = null;
         try
         {
-            if (start is { Length: > 0 })
+            if (start is not null)
             {
-                started = new StartedServer(services.GetRequiredService<ServerLauncher>(), new ShellCommand(start), server, [], TimeSpan.FromSeconds(60));
+                started = new StartedServer(services.GetRequiredService<ServerLauncher>(), new ShellCommand(start), server, settings, TimeSpan.FromSeconds(60));
                 await started.StartAsync(cancellationToken);
             }
             Console.WriteLine(Strings.FormatBenchRunning(server, connections, Counted.Bytes(block), Durations.Format(duration)));
             bool live = !Console.IsErrorRedirected;
-            var result = await EchoLoad.RunAsync(server, connections, block, duration, live ? echoed => Console.Error.Write($"\r  {echoed / 1048576.0:0.0} MiB echoed ") : null, cancellationToken);
+            var result = await EchoLoad.RunAsync(
+                server, connections, block, duration, live ? echoed => Console.Error.Write($"\r  {echoed / 1048576.0:0.0} MiB echoed ") : null, cancellationToken, logIn);
             if (live)
             {
                 Console.Error.Write("\r" + new string(' ', 40) + "\r");

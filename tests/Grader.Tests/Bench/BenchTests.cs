@@ -4,7 +4,7 @@ using SocketExercises.Testing;
 
 namespace SocketExercises.Grader.Tests.Bench;
 
-/// <summary><c>bench echo-server</c>: what its figures say about a server, from the figures alone and on a real one.</summary>
+/// <summary><c>bench</c>: what its figures say about a server, from the figures alone and on real ones, logging in where the server wants it.</summary>
 public sealed class BenchTests
 {
     private static LoadResult Result(double medianMs, int lost = 0, long roundTrips = 100) =>
@@ -35,6 +35,16 @@ public sealed class BenchTests
     }
 
     [Fact]
+    public void A_refused_login_is_said_with_the_servers_answer_and_not_taken_for_a_missing_echo()
+    {
+        var refused = Result(0, roundTrips: 0) with { Refused = 4, Refusal = "\"ERR wrong password\\n\"" };
+
+        var said = BenchDiagnosis.Of(refused, connections: 4, block: 64);
+
+        Assert.Equal(["The server did not let 4 of the 4 connections in. To the login it answered: \"ERR wrong password\\n\""], said);
+    }
+
+    [Fact]
     public async Task Benching_the_courses_python_server_names_the_stall_and_the_reference_server_has_none()
     {
         // Given the course's first Python server, which echoes each 4 KiB it reads with Nagle on, and the reference server
@@ -50,6 +60,49 @@ public sealed class BenchTests
         Assert.True(reference.ExitCode == 0, reference.Output + reference.Errors);
         Assert.Contains("throughput", reference.Output);
         Assert.DoesNotContain("delayed ACK", reference.Output);
+    }
+
+    [Theory]
+    [InlineData("auth-server", "solutions/02-auth/AuthServer")]
+    [InlineData("challenge-server", "solutions/04-challenge/ChallengeServer")]
+    public async Task A_password_server_is_loaded_after_each_connection_logs_in(string server, string project)
+    {
+        // Given the reference server, started by the bench with a password made up for it
+        string start = KitPrograms.Project(project, "--port {port}").Text;
+
+        // When it is loaded with four connections of small blocks
+        var run = await Executed.RunAsync(KitPrograms.Grader(
+            $"bench {server} --port {Grade.FreePort()} --connections 4 --block 64 --seconds 1 --start {ShellCommand.Quote(start)}"));
+
+        // Then every connection logged in and its blocks came back
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Matches(@"round trips\s+[1-9][\d,]* /s", run.Output);
+        Assert.DoesNotContain("did not let", run.Output);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_shown_with_what_the_server_answered()
+    {
+        // Given the reference password server started with a password of its own command line, not the bench's
+        string start = KitPrograms.Project("solutions/02-auth/AuthServer", "--port {port} --password its-own").Text;
+
+        // When the bench logs in with another
+        var run = await Executed.RunAsync(KitPrograms.Grader(
+            $"bench auth-server --port {Grade.FreePort()} --password another --connections 2 --seconds 1 --start {ShellCommand.Quote(start)}"));
+
+        // Then it fails and shows the refusal, not a missing echo
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("did not let 2 of the 2 connections in. To the login it answered: \"ERR wrong password\\n\"", run.Output);
+        Assert.DoesNotContain("Not one block", run.Output);
+    }
+
+    [Fact]
+    public async Task A_running_password_server_needs_its_password()
+    {
+        var run = await Executed.RunAsync(KitPrograms.Grader($"bench challenge-server --port {Grade.FreePort()}"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--password is needed", run.Errors);
     }
 
     private static Task<Executed> BenchAsync(string start) =>
