@@ -100,6 +100,7 @@ internal static class BenchCommand
     private static async Task<int> RunAsync(
         Load load, string? start, IReadOnlyList<ProgramSetting> settings, BenchLogin? logIn, CancellationToken cancellationToken)
     {
+        InlineCompletions.Use(); // before the first socket
         using var signals = new ShutdownSignals(cancellationToken);
         cancellationToken = signals.Token;
         await using var services = GraderServices.Build(new GradingOptions { Points = PointsTable.Of([]) });
@@ -109,13 +110,15 @@ internal static class BenchCommand
         {
             if (start is not null)
             {
-                started = new StartedServer(services.GetRequiredService<ServerLauncher>(), new ShellCommand(start), server, settings, TimeSpan.FromSeconds(60));
+                started = new StartedServer(
+                    services.GetRequiredService<ServerLauncher>(), new ShellCommand(start), server, [.. settings, InlineCompletions.AsStarted], TimeSpan.FromSeconds(60));
                 await started.StartAsync(cancellationToken);
             }
             Console.WriteLine(Strings.FormatBenchRunning(server, connections, Counted.Bytes(block), Durations.Format(duration)));
             bool live = !Console.IsErrorRedirected;
             var result = await EchoLoad.RunAsync(
                 server, connections, block, duration, live ? echoed => Console.Error.Write($"\r  {echoed / 1048576.0:0.0} MiB echoed ") : null, cancellationToken, logIn);
+            await Task.Yield(); // off the socket thread the last connection's end may have run on: what follows may block
             if (live)
             {
                 Console.Error.Write("\r" + new string(' ', 40) + "\r");

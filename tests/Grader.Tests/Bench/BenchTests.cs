@@ -97,6 +97,23 @@ public sealed class BenchTests
     }
 
     [Fact]
+    public async Task A_started_server_runs_as_it_would_anywhere_else_not_with_the_loads_socket_setting()
+    {
+        // Given a server that notes the runtime's socket setting it was started with, then echoes
+        string noted = Path.Combine(Path.GetTempPath(), $"bench-setting-{Guid.NewGuid():N}");
+        string python = Path.Combine(KitPrograms.PythonPrograms, "asyncio_server.py");
+        string start = $"echo \"[$DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS]\" > {ShellCommand.Quote(noted)}; exec python3 {ShellCommand.Quote(python)}";
+
+        // When the bench starts and loads it (its own connections run inline)
+        var run = await Executed.RunAsync(KitPrograms.Grader($"bench echo-server --port {Grade.FreePort()} --seconds 0.5 --start {ShellCommand.Quote(start)}"));
+
+        // Then the server had the runtime's default, not the bench's setting
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Equal("[0]", File.ReadAllText(noted).Trim());
+        File.Delete(noted);
+    }
+
+    [Fact]
     public async Task A_running_password_server_needs_its_password()
     {
         var run = await Executed.RunAsync(KitPrograms.Grader($"bench challenge-server --port {Grade.FreePort()}"));
