@@ -10,6 +10,12 @@ public sealed record CatalogueProgram(string Exercise, string Name, IReadOnlyLis
     public string? Diagnosis { get; init; }
 
     /// <summary>
+    /// Checks that may fail it as well, or not, by the timing of the machine: its mistake shows in them only when
+    /// the grader happens to read slowly. Kept apart from <see cref="MustFail"/>, which every grading must fail.
+    /// </summary>
+    public IReadOnlyList<string> MayFail { get; init; } = [];
+
+    /// <summary>
     /// The folder, under tests/Catalogue, that a grading reads as the program's code (its security review); null
     /// for the others, which share the catalogue's project and whose checks of code do not apply.
     /// </summary>
@@ -22,7 +28,7 @@ public sealed record CatalogueProgram(string Exercise, string Name, IReadOnlyLis
         .. Echo.Client.Clients.All.Select(p => new CatalogueProgram(Echo.Client.Clients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
         .. Auth.Server.AuthServers.All.Select(p => new CatalogueProgram(Auth.Server.AuthServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis, Code = p.Value.Code }),
         .. Auth.Client.AuthClients.All.Select(p => new CatalogueProgram(Auth.Client.AuthClients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
-        .. Chat.Server.ChatServers.All.Select(p => new CatalogueProgram(Chat.Server.ChatServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
+        .. Chat.Server.ChatServers.All.Select(p => new CatalogueProgram(Chat.Server.ChatServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis, MayFail = p.Value.MayFail }),
         .. Chat.Client.ChatClients.All.Select(p => new CatalogueProgram(Chat.Client.ChatClients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
         .. Challenge.Server.ChallengeServers.All.Select(p => new CatalogueProgram(Challenge.Server.ChallengeServers.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),
         .. Challenge.Client.ChallengeClients.All.Select(p => new CatalogueProgram(Challenge.Client.ChallengeClients.Exercise, p.Key, p.Value.MustFail) { Diagnosis = p.Value.Diagnosis }),

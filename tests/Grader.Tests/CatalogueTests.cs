@@ -22,6 +22,7 @@ public sealed class CatalogueTests
         {
             var ids = KitExercises.Named(program.Exercise).Checks.Select(c => c.Info.Id).ToList();
             Assert.All(program.MustFail, id => Assert.Contains(id, ids));
+            Assert.All(program.MayFail, id => Assert.Contains(id, ids));
             Assert.Equal(program.MustFail.Count, program.MustFail.Distinct().Count());
         }
     }
@@ -62,11 +63,13 @@ public abstract class CatalogueTheories
         // When it is graded
         var report = await GradeAsync(declared);
 
-        // Then exactly those checks fail, each saying why, and none is skipped (but after the first check, for a
-        // program that cannot be reached at all, and the checks of code, for one whose code is not reviewed)
+        // Then exactly those checks fail (and perhaps those it may fail by the machine's timing), each saying why, and
+        // none is skipped (but after the first check, for a program that cannot be reached at all, and the checks of
+        // code, for one whose code is not reviewed)
+        var failed = report.Ids(CheckStatus.Failed).Except(declared.MayFail.Except(declared.MustFail)).Order();
         Assert.True(
-            declared.MustFail.Order().SequenceEqual(report.Ids(CheckStatus.Failed).Order()),
-            $"Expected to fail: {string.Join(", ", declared.MustFail.Order())}\n{report.Describe()}");
+            declared.MustFail.Order().SequenceEqual(failed),
+            $"Expected to fail: {string.Join(", ", declared.MustFail.Order())}{(declared.MayFail.Count > 0 ? $" (perhaps also {string.Join(", ", declared.MayFail)})" : "")}\n{report.Describe()}");
         if (declared.MustFail[0] != report.Results[0].Info.Id)
         {
             Assert.Equal([], report.Ids(CheckStatus.Skipped).Where(id => declared.Code is not null || !IsCodeCheck(declared, id)));
