@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-3}
-rounds=${2:-3}
+rounds=${2:-5}
 build() { dotnet build "$1" -v q -nologo -clp:NoSummary >/dev/null; }
 build grader
 for project in solutions/01-echo/EchoServer solutions/02-auth/AuthServer solutions/04-challenge/ChallengeServer; do build $project; done
@@ -47,8 +47,13 @@ for entry in "${servers[@]}"; do
   pids+=($!)
   ports+=("$port")
 done
-for port in "${ports[@]}"; do
-  for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.1; done
+for s in "${!servers[@]}"; do
+  for _ in $(seq 100); do (echo >/dev/tcp/127.0.0.1/"${ports[$s]}") 2>/dev/null && break; sleep 0.1; done
+  # A server that could not bind its port has exited, and whatever else holds the port would be measured.
+  if ! kill -0 "${pids[$s]}" 2>/dev/null; then
+    echo "${servers[$s]%%|*} did not start: is port ${ports[$s]} in use?" >&2
+    exit 2
+  fi
 done
 
 # One figure of one load: MiB/s for large blocks, round trips/s for small ones; "-" when there is none.
@@ -101,8 +106,11 @@ table() { # name of the associative array
     printf '| %s | %s | %s | %s |\n' "${servers[$s]%%|*}" \
       "$(cell "${figures[$s,0]}" MiB/s)" "$(cell "${figures[$s,1]}" MiB/s)" "$(cell "${figures[$s,2]}" "round trips/s")"
   done
-  local asyncio=3
-  for s in 0 1 2; do
+  # The ratios compare every reference server with asyncio, both found by name so that the list can grow.
+  local asyncio s
+  for s in "${!servers[@]}"; do [[ ${servers[$s]} == "Python asyncio"* ]] && asyncio=$s; done
+  for s in "${!servers[@]}"; do
+    [[ ${servers[$s]} == reference* ]] || continue
     local ratios=()
     for c in 0 1 2; do
       local mine theirs

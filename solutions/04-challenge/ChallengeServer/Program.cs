@@ -166,27 +166,41 @@ internal static class ChallengeServer
         return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hex), expected) ? null : "wrong MAC";
     }
 
-    // As exercise 01's server echoes: an idle client holds no buffer (a receive into nothing waits until bytes
-    // are there), and the buffer that moves them, as large as a socket usually hands over, comes from a pool.
+    // As exercise 01's server echoes: each client waits with a small buffer of its own, so a short message takes
+    // one receive and one send and an idle client holds only these bytes; a full one means more is likely waiting,
+    // moved with a large buffer from a pool that is given back before the client waits again.
     private static async Task EchoAsync(Socket client, CancellationToken stopping)
     {
+        byte[] small = new byte[1024];
         while (true)
         {
-            await client.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, stopping);
-            byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
-            try
+            int received = await client.ReceiveAsync(small, SocketFlags.None, stopping);
+            if (received == 0)
+            {
+                return;
+            }
+            await SendAllAsync(client, small.AsMemory(0, received), stopping);
+            if (received == small.Length)
+            {
+                await EchoWhatHasArrivedAsync(client, stopping);
+            }
+        }
+    }
+
+    private static async Task EchoWhatHasArrivedAsync(Socket client, CancellationToken stopping)
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            while (client.Available > 0) // bytes already queued: this receive returns at once
             {
                 int received = await client.ReceiveAsync(buffer, SocketFlags.None, stopping);
-                if (received == 0)
-                {
-                    return;
-                }
                 await SendAllAsync(client, buffer.AsMemory(0, received), stopping);
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
