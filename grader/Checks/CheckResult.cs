@@ -38,7 +38,10 @@ public sealed record CheckResult(CheckInfo Info, CheckStatus Status, TimeSpan Du
     /// <summary>The known mistake that the failure shows, when one of the exercise's diagnosers recognised it; it replaces the hint.</summary>
     public Diagnosis? Diagnosis { get; init; }
 
-    /// <summary>The hint for the language of the program graded, set on a failure that no diagnosis explains.</summary>
+    /// <summary>
+    /// The hint the failure itself called for (<see cref="CheckFailedException.Hint"/>), or else the one for the
+    /// language of the program graded, set on a failure that no diagnosis explains.
+    /// </summary>
     public string? Hint { get; init; }
 
     /// <summary>The hint a report shows: the one for the program's language, or the check's own.</summary>

@@ -220,7 +220,7 @@ public sealed class CheckRunner(GradingOptions options, TimeProvider time, Paylo
         }
         catch (CheckFailedException e)
         {
-            return (Failed(e.Message), false, false);
+            return (Failed(e.Message) with { Hint = e.Hint }, false, false);
         }
         catch (PrerequisiteMissingException e)
         {

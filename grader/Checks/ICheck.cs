@@ -28,7 +28,14 @@ public interface ICheck<in TTarget> : ICheck
 }
 
 /// <summary>Thrown by a check that saw the server or client break its requirement.</summary>
-public sealed class CheckFailedException(string message) : Exception(message);
+/// <param name="hint">
+/// The hint for what this failure showed, where the check's own (written for its usual mistake) would point
+/// elsewhere; null for the check's own. A diagnosis still comes first.
+/// </param>
+public sealed class CheckFailedException(string message, string? hint = null) : Exception(message)
+{
+    public string? Hint { get; } = hint;
+}
 
 /// <summary>
 /// The check failed, and what it found missing is what every later check builds on (exercise 04's challenge, say):

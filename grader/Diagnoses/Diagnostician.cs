@@ -24,7 +24,7 @@ public static class Diagnostician
     private static CheckResult Diagnosed(CheckResult failed, GradeReport report, IReadOnlyList<IDiagnoser> diagnosers, ProgramLanguage language) =>
         diagnosers.Select(d => d.Diagnose(failed, report, language)).FirstOrDefault(d => d is not null) is { } diagnosis
             ? failed with { Diagnosis = diagnosis }
-            : failed with { Hint = failed.Info.HintFor(language) };
+            : failed with { Hint = failed.Hint ?? failed.Info.HintFor(language) };
 
     /// <summary>
     /// The mistakes that explain more than one failed check, each with the checks it explains, the most checks

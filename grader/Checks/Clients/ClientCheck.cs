@@ -30,7 +30,7 @@ public abstract class ClientCheck<TTarget, TExchange> : ICheck<TTarget>
         {
             // Every failure of a client shows what it printed and how it ended, which the check's own message may
             // not have needed: the student needs them to see what their program did.
-            throw new CheckFailedException($"{failed.Message}\n{output}\n{run.Session.ShowEnd()}");
+            throw new CheckFailedException($"{failed.Message}\n{output}\n{run.Session.ShowEnd()}", failed.Hint);
         }
     }
 
