@@ -29,7 +29,7 @@ internal sealed class DropsSlowReader : ServerCheck<ServerTarget>
             sender.Name, reader.Name, silent.Name, Counted.Bytes((long)Lines * Flood.LineBytes)));
 
         var flood = await Flood.RunAsync(sender, reader, Lines, context, stopAt: "LEAVE " + silent.Name);
-        flood.ThrowIfStalled(silent, reader, Lines);
+        flood.ThrowIfReaderFellShort(silent, reader, Lines);
         if (!flood.Stopped && !await WasDisconnectedAsync(silent, context))
         {
             throw new CheckFailedException(ChatTexts.FormatChatSlowKept(

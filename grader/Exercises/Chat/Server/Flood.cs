@@ -13,7 +13,7 @@ namespace SocketExercises.Grader.Exercises.Chat.Server;
 internal sealed record FloodResult(long Lines, ChatLine? Stall, bool Stopped, (long Expected, long Got)? Skipped = null)
 {
     /// <summary>Fails the check if the reader missed lines or waited in vain while <paramref name="silent"/> read nothing.</summary>
-    public void ThrowIfStalled(ChatPeer silent, ChatPeer reader, int sent)
+    public void ThrowIfReaderFellShort(ChatPeer silent, ChatPeer reader, int sent)
     {
         if (Skipped is var (expected, got))
         {

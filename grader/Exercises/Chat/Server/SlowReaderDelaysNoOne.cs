@@ -27,7 +27,7 @@ internal sealed class SlowReaderDelaysNoOne : ServerCheck<ServerTarget>
             sender.Name, Counted.Bytes((long)Lines * Flood.LineBytes), reader.Name, silent.Name));
 
         var flood = await Flood.RunAsync(sender, reader, Lines, context);
-        flood.ThrowIfStalled(silent, reader, Lines);
+        flood.ThrowIfReaderFellShort(silent, reader, Lines);
         context.Transcript.Add(reader.Name, WireEventKind.Note, text: ChatTexts.FormatChatNoteFloodDone(reader.Name, Lines));
     }
 }
